@@ -1,0 +1,30 @@
+// JSON round trip of every record. Readers validate and name the offending field; they write
+// `out` only when the whole record is valid, so a bad record changes nothing.
+#pragma once
+#include "error.h"
+#include "json_reader.h"
+#include "records.h"
+
+namespace fc {
+
+json to_json(const Account& r);
+json to_json(const Contact& r);
+json to_json(const Activity& r);
+json to_json(const Lead& r);
+json to_json(const Task& r);
+json to_json(const Dealer& r);
+json to_json(const User& r);
+json to_json(const ProductCategory& r);
+json to_json(const Campaign& r);
+
+MaybeError from_json(const json& j, Account& out, const std::string& path = "");
+MaybeError from_json(const json& j, Contact& out, const std::string& path = "");
+MaybeError from_json(const json& j, Activity& out, const std::string& path = "");
+MaybeError from_json(const json& j, Lead& out, const std::string& path = "");
+MaybeError from_json(const json& j, Task& out, const std::string& path = "");
+MaybeError from_json(const json& j, Dealer& out, const std::string& path = "");
+MaybeError from_json(const json& j, User& out, const std::string& path = "");
+MaybeError from_json(const json& j, ProductCategory& out, const std::string& path = "");
+MaybeError from_json(const json& j, Campaign& out, const std::string& path = "");
+
+}  // namespace fc

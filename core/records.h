@@ -1,0 +1,112 @@
+// The domain records: plain structs in flat tables. Every record carries a client-generated id
+// so it can be created offline; references between records are ids, resolved through the Store.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace fc {
+
+using Id = std::string;
+using Time = std::int64_t;   // seconds since the Unix epoch, UTC; always passed in, never read
+using Money = std::int64_t;  // minor units (cents)
+
+enum class ActivityType : std::uint8_t {
+    web_form, inbound_call, outbound_call, inbound_email, outbound_email, visit, test_drive,
+    literature_request, seminar, quote_request, quote, purchase, service, complaint,
+    unsubscribe, email_bounce, note,
+    count_
+};
+
+enum class ContactRole : std::uint8_t { unknown, decision_maker, influencer, user, count_ };
+
+enum class LeadState : std::uint8_t {
+    new_lead, working, qualified, converted, disqualified, nurture, count_
+};
+
+enum class TaskState : std::uint8_t { open, done, skipped, count_ };
+
+struct Account {
+    Id id;
+    Id dealer_id;
+    std::string name;
+    std::string postal_code;
+    std::string city;
+    std::string country;   // ISO 3166-1 alpha-2
+    std::string segment;   // account-fit field used by scoring rules
+    std::int32_t employees = 0;
+};
+
+struct Contact {
+    Id id;
+    Id account_id;
+    std::string name;
+    std::string email;
+    std::string phone;
+    ContactRole role = ContactRole::unknown;
+    bool do_not_contact = false;
+    bool consent_email = true;
+    bool consent_phone = true;
+};
+
+struct Activity {
+    Id id;
+    Id account_id;
+    Id contact_id;          // may be empty: an anonymous web visit still belongs to an account
+    ActivityType type = ActivityType::note;
+    Time at = 0;
+    Id product_category;    // may be empty for activities about no product
+    Id campaign_id;         // may be empty
+    Money amount = 0;       // purchases, quotes, service jobs
+    Id author;              // user who logged it; empty for system-captured activities
+    std::string note;
+};
+
+struct Lead {
+    Id id;
+    Id account_id;
+    Id product_category;
+    Id dealer_id;
+    Id owner;               // user id; empty while unassigned
+    LeadState state = LeadState::new_lead;
+    Time created_at = 0;
+    Time first_response_at = 0;  // 0: nobody has answered yet
+    double score = 0;
+};
+
+struct Task {
+    Id id;
+    Id account_id;
+    Id contact_id;
+    Id lead_id;
+    Id assignee;
+    std::string title;
+    Time due = 0;
+    TaskState state = TaskState::open;
+    std::string outcome;
+};
+
+struct Dealer {
+    Id id;
+    std::string name;
+    std::string time_zone;  // IANA name, e.g. "Europe/Berlin"
+};
+
+struct User {
+    Id id;
+    Id dealer_id;           // empty for central users of the network
+    std::string name;
+    std::string role;       // "rep", "manager", "central"
+};
+
+struct ProductCategory {
+    Id id;
+    std::string name;
+};
+
+struct Campaign {
+    Id id;
+    std::string name;
+    Money spend = 0;
+};
+
+}  // namespace fc

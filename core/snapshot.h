@@ -1,0 +1,24 @@
+// A whole store as one JSON document: what the demo endpoint serves and a first load reads.
+// Loading validates every record and every reference, and changes nothing on error.
+#pragma once
+#include "error.h"
+#include "json_reader.h"
+#include "store.h"
+
+namespace fc {
+
+json snapshot_to_json(const Store& store);
+MaybeError load_snapshot(const json& doc, Store& out);
+
+// Reference checks shared by snapshot loading and commands: every id a record names must exist.
+MaybeError check_references(const Store& s, const Dealer& d, const std::string& path);
+MaybeError check_references(const Store& s, const ProductCategory& p, const std::string& path);
+MaybeError check_references(const Store& s, const Campaign& c, const std::string& path);
+MaybeError check_references(const Store& s, const Account& a, const std::string& path);
+MaybeError check_references(const Store& s, const Contact& c, const std::string& path);
+MaybeError check_references(const Store& s, const Activity& a, const std::string& path);
+MaybeError check_references(const Store& s, const Lead& l, const std::string& path);
+MaybeError check_references(const Store& s, const Task& t, const std::string& path);
+MaybeError check_references(const Store& s, const User& u, const std::string& path);
+
+}  // namespace fc
