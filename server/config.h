@@ -1,0 +1,20 @@
+// Server settings from flags (and FORECOURT_* environment variables as defaults).
+#pragma once
+#include <string>
+
+namespace fc::server {
+
+struct Config {
+    std::string host = "127.0.0.1";
+    int port = 8080;               // 0: pick a free port and print it
+    std::string data_dir = "data";
+    std::string www_dir;           // the built web app; empty: serve no files
+    std::string demo;              // "", "tiny", "dealer" or "network": seed an empty store
+    std::uint64_t demo_seed = 1;
+};
+
+// Returns false (with a message in `error`) on an unknown flag or a bad value.
+bool parse_config(int argc, char** argv, Config& out, std::string& error);
+std::string usage();
+
+}  // namespace fc::server

@@ -1,0 +1,86 @@
+// Shared by the browser tests and benchmarks: starts the real server binary on a free
+// 127.0.0.1 port with a fresh data folder, and Debian's Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const buildDir = path.join(repoRoot, 'build');
+export const artifactsDir = path.join(buildDir, 'artifacts');
+
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Starts forecourt_server; resolves once it prints its URL.
+export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [] } = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
+  const bin = path.join(buildDir, 'native', 'forecourt_server');
+  const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
+    '--www', path.join(buildDir, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 60000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  return {
+    url, proc, dataDir,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// Opens the app and waits for its first frame with data.
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(url);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null,
+    null, { timeout: 60000 });
+  return { context, page, errors };
+}
+
+// The items the app drew in its last frame (see web/forecourt.js).
+export async function items(page) {
+  return page.evaluate(() => window.forecourt.items());
+}
+
+// Waits until an item with this label (in this window, when given) is drawn; returns it.
+export async function findItem(page, label, window = '', timeout = 10000) {
+  const handle = await page.waitForFunction(([l, w]) => {
+    return window.forecourt.items().find((it) => it.label === l && (!w || it.window === w)) || null;
+  }, [label, window], { timeout });
+  return handle.jsonValue();
+}
+
+// Clicks the centre of an item found by label, as a person would with a mouse.
+export async function clickItem(page, label, window = '') {
+  const it = await findItem(page, label, window);
+  await page.mouse.click(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
+  return it;
+}

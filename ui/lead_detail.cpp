@@ -1,0 +1,101 @@
+#include "lead_detail.h"
+#include <algorithm>
+#include <imgui.h>
+#include "enum_names.h"
+#include "format.h"
+#include "item_registry.h"
+#include "lead_names.h"
+#include "theme.h"
+
+namespace fc::ui {
+namespace {
+
+constexpr size_t kRecentActivities = 12;
+
+void draw_contacts(const Store& s, const Id& account_id) {
+    ImGui::SeparatorText("Contacts");
+    for (const Contact& c : s.contacts.rows) {
+        if (c.account_id != account_id) continue;
+        published_text(c.name.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", name_of(c.role).data());
+        if (c.do_not_contact) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "do not contact");
+        }
+        ImGui::Indent();
+        if (!c.phone.empty()) ImGui::TextUnformatted(c.phone.c_str());
+        if (!c.email.empty()) ImGui::TextUnformatted(c.email.c_str());
+        ImGui::Unindent();
+    }
+}
+
+void draw_recent_activities(const AppState& app, const Id& account_id) {
+    const Store& s = app.store;
+    std::vector<const Activity*> recent;
+    for (const Activity& a : s.activities.rows)
+        if (a.account_id == account_id) recent.push_back(&a);
+    size_t n = std::min(recent.size(), kRecentActivities);
+    std::partial_sort(recent.begin(), recent.begin() + std::ptrdiff_t(n), recent.end(),
+                      [](const Activity* x, const Activity* y) { return x->at > y->at; });
+    ImGui::SeparatorText("Latest activity");
+    if (recent.empty()) ImGui::TextDisabled("Nothing logged for this account yet.");
+    for (size_t i = 0; i < n; ++i) {
+        const Activity& a = *recent[i];
+        ImGui::TextDisabled("%s", format_local_time(a.at, app.utc_offset_minutes).c_str());
+        ImGui::SameLine();
+        ImGui::Text("%s", name_of(a.type).data());
+        if (!a.product_category.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", category_name(s, a.product_category).c_str());
+        }
+        if (a.amount != 0) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(format_money(a.amount).c_str());
+        }
+    }
+}
+
+}  // namespace
+
+void draw_lead_detail(AppState& app) {
+    if (app.selected_lead < 0 || size_t(app.selected_lead) >= app.store.leads.size()) {
+        ImGui::TextDisabled("Select a lead in the inbox to see who it is and what they did.");
+        return;
+    }
+    const Store& s = app.store;
+    const Lead& lead = s.leads.rows[size_t(app.selected_lead)];
+    const Account* account = s.accounts.find(lead.account_id);
+
+    published_text(account_name(s, lead.account_id).c_str());
+    if (account) ImGui::TextDisabled("%s %s, %s", account->postal_code.c_str(),
+                                     account->city.c_str(), account->country.c_str());
+
+    ImGui::SeparatorText("Lead");
+    if (ImGui::BeginTable("lead_fields", 2)) {
+        auto row = [](const char* label, const std::string& value, ImU32 color = 0) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextDisabled("%s", label);
+            ImGui::TableSetColumnIndex(1);
+            if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+            published_text(value.c_str());
+            if (color) ImGui::PopStyleColor();
+        };
+        char score[32];
+        std::snprintf(score, sizeof score, "%.1f", lead.score);
+        row("Product", category_name(s, lead.product_category));
+        row("Score", score, score_color(lead.score));
+        row("State", std::string(name_of(lead.state)));
+        row("Owner", user_name(s, lead.owner));
+        row("Created", format_local_time(lead.created_at, app.utc_offset_minutes));
+        row("First response", lead.first_response_at
+                                  ? format_local_time(lead.first_response_at, app.utc_offset_minutes)
+                                  : "waiting for " + format_age(lead.created_at, app.now));
+        ImGui::EndTable();
+    }
+    draw_contacts(s, lead.account_id);
+    draw_recent_activities(app, lead.account_id);
+}
+
+}  // namespace fc::ui

@@ -1,0 +1,24 @@
+// Look and type: the style scaled to the device pixel ratio, a real UI font covering Latin
+// Extended, Greek and Cyrillic, and the colours that carry meaning (hot / warm / cold, overdue).
+#pragma once
+#include <imgui.h>
+#include <cstddef>
+
+namespace fc::ui {
+
+// Sets the style for `scale` (device pixels per CSS pixel). Call again when it changes.
+void apply_style(float scale);
+// Rebuilds the font atlas from TTF bytes at `scale` (the bytes are copied). Without bytes
+// ImGui's built-in font is used (native headless tests). Returns false if the font is bad.
+bool load_ui_font(const void* ttf, size_t size, float scale);
+
+constexpr float kBaseFontPx = 15.0f;
+
+namespace colors {
+constexpr ImU32 hot = IM_COL32(214, 69, 65, 255);
+constexpr ImU32 warm = IM_COL32(232, 152, 38, 255);
+constexpr ImU32 cold = IM_COL32(90, 140, 200, 255);
+constexpr ImU32 muted = IM_COL32(130, 136, 148, 255);
+}  // namespace colors
+
+}  // namespace fc::ui

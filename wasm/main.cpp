@@ -1,0 +1,137 @@
+// The browser app: a WebGL2 context on our canvas, Dear ImGui's OpenGL3 renderer, the UI from
+// ui/, and a narrow C API the page's JavaScript calls (no embind: CSP-safe, see README).
+#include <GLES3/gl3.h>
+#include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <cmath>
+#include <string>
+#include <vector>
+#include "app.h"
+#include "item_registry.h"
+#include "platform.h"
+#include "theme.h"
+
+using namespace fc;
+
+namespace {
+
+ui::AppState app;
+std::vector<unsigned char> font_ttf;
+std::string last_error;
+std::string items_json;
+bool first_data_frame_reported = false;
+
+EM_JS(void, js_first_data_frame, (), {
+    if (Module.onFirstDataFrame) Module.onFirstDataFrame();
+});
+
+void rebuild_fonts() {
+    float ratio = web::platform_pixel_ratio();
+    ui::apply_style(ratio);
+    ui::load_ui_font(font_ttf.data(), font_ttf.size(), ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void draw_frame() {
+    app.now = Time(emscripten_date_now() / 1000.0);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::begin_item_capture();
+    ui::draw_app(app);
+    ImGui::Render();
+    ui::end_item_capture();
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, int(io.DisplaySize.x), int(io.DisplaySize.y));
+    glClearColor(0.97f, 0.97f, 0.98f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!first_data_frame_reported && app.inbox_rows_drawn > 0) {
+        first_data_frame_reported = true;
+        js_first_data_frame();
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+// Creates the WebGL2 context and ImGui on the canvas and starts the frame loop.
+// Returns 0 on success, or a negative number when WebGL2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, int css_width, int css_height,
+                                  float pixel_ratio, int utc_offset_minutes) {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
+    attrs.premultipliedAlpha = EM_FALSE;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
+    if (gl <= 0) {
+        last_error = "WebGL2 is not available in this browser";
+        return -1;
+    }
+    emscripten_webgl_make_context_current(gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is ours, not a file in the browser
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "forecourt_html5";
+    app.utc_offset_minutes = utc_offset_minutes;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    web::platform_start(canvas_selector, {draw_frame, rebuild_fonts});
+    web::platform_resize(css_width, css_height, pixel_ratio);
+    rebuild_fonts();
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void fc_resize(int css_width, int css_height, float pixel_ratio) {
+    web::platform_resize(css_width, css_height, pixel_ratio);
+}
+
+// TTF bytes of the UI font (copied).
+EMSCRIPTEN_KEEPALIVE void fc_set_font(const unsigned char* ttf, int size) {
+    font_ttf.assign(ttf, ttf + size);
+    rebuild_fonts();
+    web::request_frames(2);
+}
+
+// Loads a snapshot document (UTF-8 JSON). Returns 0, or -1 with fc_last_error() set.
+EMSCRIPTEN_KEEPALIVE int fc_load_snapshot(const char* json_text, int size) {
+    if (auto e = ui::load_app_data(app, std::string_view(json_text, size_t(size)))) {
+        last_error = e->message;
+        app.status = "Could not load your data: " + e->message;
+        web::request_frames(2);
+        return -1;
+    }
+    web::request_frames(2);
+    return 0;
+}
+
+// Shows a message in place of the inbox (for example when the server cannot be reached).
+EMSCRIPTEN_KEEPALIVE void fc_set_status(const char* message) {
+    app.status = message;
+    web::request_frames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fc_last_error() { return last_error.c_str(); }
+
+// The items drawn in the last frame as JSON (rects in canvas pixels).
+EMSCRIPTEN_KEEPALIVE const char* fc_items_json() {
+    items_json = ui::published_items_json();
+    return items_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
+
+EMSCRIPTEN_KEEPALIVE void fc_paste(const char* utf8) { web::platform_paste(utf8); }
+
+}  // extern "C"
+
+int main() { return 0; }

@@ -1,0 +1,191 @@
+// [X] Mouse, wheel (pixel, line and page modes), touch as mouse
+// [X] Keyboard while the canvas has focus; text from KeyboardEvent.key (no IME yet)
+// [X] Clipboard: copy through navigator.clipboard, paste through the paste event
+// [X] HiDPI: backing store at CSS size x devicePixelRatio, fonts rasterised at that scale
+// [X] On-demand rendering: a few frames after each event, then the loop sleeps
+// [ ] IME composition and mobile keyboards (hidden DOM input): not yet
+#include "platform.h"
+#include <emscripten/em_js.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <cstring>
+#include "key_map.h"
+
+namespace fc::web {
+namespace {
+
+struct Platform {
+    std::string canvas;
+    PlatformCallbacks callbacks;
+    float ratio = 1;
+    int frames_pending = 0;
+    bool frame_scheduled = false;
+    int frames_drawn = 0;
+    double last_time = 0;
+    std::string clipboard;
+} P;
+
+constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and release states
+
+EM_BOOL on_animation_frame(double time, void*) {
+    P.frame_scheduled = false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = P.last_time > 0 ? float((time - P.last_time) / 1000.0) : 1.0f / 60;
+    if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000;
+    P.last_time = time;
+    P.callbacks.draw_frame();
+    ++P.frames_drawn;
+    if (P.frames_pending > 0) --P.frames_pending;
+    // A text field being edited blinks its cursor and takes key repeats: keep drawing.
+    if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);
+    else P.last_time = 0;
+    return EM_FALSE;
+}
+
+ImVec2 to_pixels(long css_x, long css_y) { return ImVec2(css_x * P.ratio, css_y * P.ratio); }
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    ImVec2 p = to_pixels(e->targetX, e->targetY);
+    if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || type == EMSCRIPTEN_EVENT_MOUSEDOWN)
+        io.AddMousePosEvent(p.x, p.y);
+    int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    request_frames(kFramesAfterInput);
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus us
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // ImGui scrolls about five lines per unit; a mouse notch is ~100 CSS px or 3 lines.
+    double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0
+                                                                                           : 1.0;
+    ImGui::GetIO().AddMouseWheelEvent(float(-e->deltaX / unit), float(-e->deltaY / unit));
+    request_frames(kFramesAfterInput);
+    return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return EM_FALSE;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    ImVec2 p = to_pixels(t.targetX, t.targetY);
+    io.AddMousePosEvent(p.x, p.y);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL)
+        io.AddMouseButtonEvent(0, false);
+    request_frames(kFramesAfterInput);
+    return EM_TRUE;
+}
+
+bool is_single_character(const char* utf8) {
+    size_t n = std::strlen(utf8);
+    if (n == 0 || n > 4) return false;
+    unsigned char c = static_cast<unsigned char>(utf8[0]);
+    size_t expected = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    return n == expected && c >= 0x20;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    bool shortcut = e->ctrlKey || e->metaKey;
+    // Ctrl+V must reach the browser so it fires `paste` (see platform_paste); the browser's
+    // own shortcuts (reload, new tab, devtools) stay the browser's.
+    if (shortcut && (std::strcmp(e->code, "KeyV") == 0 || std::strcmp(e->code, "KeyR") == 0 ||
+                     std::strcmp(e->code, "KeyT") == 0 || std::strcmp(e->code, "KeyW") == 0))
+        return EM_FALSE;
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey || e->metaKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+    ImGuiKey key = imgui_key_from_dom_code(e->code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+    if (down && !shortcut && is_single_character(e->key)) io.AddInputCharactersUTF8(e->key);
+    request_frames(kFramesAfterInput);
+    // Keep keys the app uses (Tab, Backspace, arrows, text) from also acting on the page.
+    return key != ImGuiKey_None || (down && is_single_character(e->key)) ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    request_frames(kFramesAfterInput);
+    return EM_FALSE;
+}
+
+EM_JS(void, js_write_clipboard, (const char* text), {
+    const s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(s).catch(() => {});
+});
+
+void set_clipboard(void*, const char* text) {
+    P.clipboard = text ? text : "";
+    js_write_clipboard(P.clipboard.c_str());
+}
+
+const char* get_clipboard(void*) { return P.clipboard.c_str(); }
+
+}  // namespace
+
+void platform_start(const std::string& canvas_selector, PlatformCallbacks callbacks) {
+    P.canvas = canvas_selector;
+    P.callbacks = std::move(callbacks);
+    const char* c = P.canvas.c_str();
+    emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
+    emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    request_frames(kFramesAfterInput);
+}
+
+void platform_resize(int css_width, int css_height, float ratio) {
+    if (ratio <= 0) ratio = 1;
+    bool ratio_changed = ratio != P.ratio;
+    P.ratio = ratio;
+    int w = int(css_width * ratio + 0.5f), h = int(css_height * ratio + 0.5f);
+    emscripten_set_canvas_element_size(P.canvas.c_str(), w, h);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(w), float(h));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    if (ratio_changed && P.callbacks.fonts_changed) P.callbacks.fonts_changed();
+    request_frames(kFramesAfterInput);
+}
+
+float platform_pixel_ratio() { return P.ratio; }
+
+void platform_paste(const char* utf8) {
+    P.clipboard = utf8 ? utf8 : "";
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    request_frames(kFramesAfterInput);
+}
+
+void request_frames(int frames) {
+    if (frames > P.frames_pending) P.frames_pending = frames;
+    if (!P.frame_scheduled) {
+        P.frame_scheduled = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    }
+}
+
+int frames_drawn() { return P.frames_drawn; }
+
+}  // namespace fc::web

@@ -1,0 +1,27 @@
+// The browser platform layer: our canvas's input events into ImGuiIO, its size and pixel
+// ratio, the clipboard, and a frame loop that draws only while something changes.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace fc::web {
+
+struct PlatformCallbacks {
+    std::function<void()> draw_frame;   // builds and renders one ImGui frame
+    std::function<void()> fonts_changed; // the font atlas must be rebuilt (pixel ratio changed)
+};
+
+// Registers input callbacks on the canvas (CSS selector) and starts the loop. Keyboard input
+// is taken only while the canvas has focus: nothing is registered page-wide but mouse-up, so a
+// drag released outside the canvas still ends.
+void platform_start(const std::string& canvas_selector, PlatformCallbacks callbacks);
+// The canvas's CSS size or pixel ratio changed (called from JS: a ResizeObserver).
+void platform_resize(int css_width, int css_height, float device_pixel_ratio);
+float platform_pixel_ratio();
+// Text the page pasted into the canvas (from a paste event): handed to ImGui as Ctrl+V.
+void platform_paste(const char* utf8);
+// Draw at least `frames` more frames: after input, data changes, or a clock tick.
+void request_frames(int frames);
+int frames_drawn();
+
+}  // namespace fc::web
