@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     state.db = std::move(db);
+    // The first visitor should not wait for the demo snapshot to be serialised.
+    if (!config.demo.empty()) refresh_snapshot_cache(state);
 
     httplib::Server http;
     install_routes(http, state, config);

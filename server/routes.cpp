@@ -1,5 +1,8 @@
 #include "routes.h"
+#include <cstdio>
+#include "gzip.h"
 #include "snapshot.h"
+#include "static_files.h"
 
 namespace fc::server {
 namespace {
@@ -13,6 +16,12 @@ void send_error(httplib::Response& res, int status, const Error& e) {
 
 }  // namespace
 
+void refresh_snapshot_cache(ServerState& state) {
+    if (!state.snapshot_json.empty()) return;
+    state.snapshot_json = snapshot_to_json(state.store).dump();
+    state.snapshot_gzip = gzip_compress(state.snapshot_json);
+}
+
 void install_routes(httplib::Server& http, ServerState& state, const Config& config) {
     http.set_payload_max_length(8 * 1024 * 1024);
 
@@ -23,13 +32,13 @@ void install_routes(httplib::Server& http, ServerState& state, const Config& con
     // The demo data set, only on a server started with --demo: a first slice for the app
     // until sign-in and pull exist. Never enabled on a real deployment.
     if (!config.demo.empty()) {
-        http.Get("/api/v1/demo/snapshot", [&state](const httplib::Request&,
+        http.Get("/api/v1/demo/snapshot", [&state](const httplib::Request& req,
                                                    httplib::Response& res) {
             std::lock_guard<std::mutex> lock(state.mutex);
-            if (state.snapshot_json.empty())
-                state.snapshot_json = snapshot_to_json(state.store).dump();
+            refresh_snapshot_cache(state);
             res.set_header("Cache-Control", "no-store");
-            res.set_content(state.snapshot_json, "application/json");
+            send_compressed(req, res, state.snapshot_json, state.snapshot_gzip,
+                            "application/json");
         });
     }
 
@@ -40,12 +49,9 @@ void install_routes(httplib::Server& http, ServerState& state, const Config& con
                              "no such endpoint: " + req.method + " " + req.path});
     });
 
-    if (!config.www_dir.empty()) {
-        http.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-        http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-        http.set_file_extension_and_mimetype_mapping("ttf", "font/ttf");
-        http.set_mount_point("/", config.www_dir);
-    }
+    std::string error;
+    if (!config.www_dir.empty() && !serve_static_files(http, config.www_dir, error))
+        std::fprintf(stderr, "not serving the web app: %s\n", error.c_str());
 }
 
 }  // namespace fc::server

@@ -15,7 +15,12 @@ struct ServerState {
     Store store;
     std::unique_ptr<SqliteStore> db;
     std::string snapshot_json;         // built lazily, dropped on change
+    std::string snapshot_gzip;
 };
+
+// Builds the cached demo snapshot (JSON and gzip) if it is not built; call with the mutex held
+// or before serving.
+void refresh_snapshot_cache(ServerState& state);
 
 void install_routes(httplib::Server& http, ServerState& state, const Config& config);
 
