@@ -12,7 +12,8 @@ cmake --build build/native -j"$JOBS"
 [[ -f build/wasm/Makefile ]] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$JOBS"
 
-mkdir -p build/www/fonts
-cp web/*.html web/*.js web/*.css build/www/
+mkdir -p build/www/fonts build/www/portal-demo
+cp web/*.html web/*.js web/*.css web/*.svg build/www/
+cp web/portal-demo/* build/www/portal-demo/
 cp build/wasm/forecourt_app.js build/wasm/forecourt_app.wasm build/www/
 cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf build/www/fonts/

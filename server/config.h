@@ -1,6 +1,8 @@
 // Server settings from flags (and FORECOURT_* environment variables as defaults).
 #pragma once
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fc::server {
 
@@ -11,6 +13,7 @@ struct Config {
     std::string www_dir;           // the built web app; empty: serve no files
     std::string demo;              // "", "tiny", "dealer" or "network": seed an empty store
     std::uint64_t demo_seed = 1;
+    std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS)
 };
 
 // Returns false (with a message in `error`) on an unknown flag or a bad value.

@@ -1,5 +1,6 @@
 #include "routes.h"
 #include <cstdio>
+#include "cors.h"
 #include "gzip.h"
 #include "snapshot.h"
 #include "static_files.h"
@@ -24,6 +25,7 @@ void refresh_snapshot_cache(ServerState& state) {
 
 void install_routes(httplib::Server& http, ServerState& state, const Config& config) {
     http.set_payload_max_length(8 * 1024 * 1024);
+    install_cors(http, config.allowed_origins);
 
     http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(R"({"status":"ok"})", "application/json");

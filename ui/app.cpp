@@ -40,10 +40,8 @@ void draw_app(AppState& app) {
 
     ImGui::SetNextWindowPos(detail_pos);
     ImGui::SetNextWindowSize(detail_size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 255, 255, 255));
     if (ImGui::Begin("Lead detail", nullptr, kPane)) draw_lead_detail(app);
     ImGui::End();
-    ImGui::PopStyleColor();
 }
 
 }  // namespace fc::ui

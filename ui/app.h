@@ -28,6 +28,8 @@ struct AppState {
     InboxState inbox;
     std::int64_t selected_lead = -1;  // position in store.leads.rows, -1: none
     int inbox_rows_drawn = 0;         // rows drawn in the last frame (for "first frame with data")
+    std::string route = "inbox";      // the screen a deep link asked for (see navigation.h)
+    std::vector<std::string> events;  // JSON events for the host page, drained each frame
 };
 
 // Replaces the store with a snapshot document (JSON text). On error nothing changes.

@@ -5,6 +5,7 @@
 #include "format.h"
 #include "item_registry.h"
 #include "lead_names.h"
+#include "navigation.h"
 #include "theme.h"
 
 namespace fc::ui {
@@ -42,7 +43,7 @@ void draw_row(AppState& app, std::uint32_t row) {
     std::string label = name + "##" + lead.id;
     if (ImGui::Selectable(label.c_str(), app.selected_lead == std::int64_t(row),
                           ImGuiSelectableFlags_SpanAllColumns))
-        app.selected_lead = row;
+        open_lead(app, row);
     ImGui::TableSetColumnIndex(kColCategory);
     ImGui::TextUnformatted(category_name(s, lead.product_category).c_str());
     ImGui::TableSetColumnIndex(kColScore);

@@ -3,9 +3,18 @@
 
 namespace fc::ui {
 
-void apply_style(float scale) {
+namespace {
+ImVec4 with_alpha(ImU32 c, float a) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    v.w = a;
+    return v;
+}
+}  // namespace
+
+void apply_style(float scale, const Theme& theme) {
     ImGuiStyle style;
-    ImGui::StyleColorsLight(&style);
+    if (theme.dark) ImGui::StyleColorsDark(&style);
+    else ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0;
     style.FrameRounding = 4;
     style.WindowBorderSize = 0;
@@ -13,11 +22,17 @@ void apply_style(float scale) {
     style.ItemSpacing = ImVec2(8, 6);
     style.CellPadding = ImVec2(8, 4);
     style.ScrollbarSize = 14;
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
-    style.Colors[ImGuiCol_Header] = ImVec4(0.80f, 0.87f, 0.98f, 1);
-    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.87f, 0.91f, 0.98f, 1);
-    style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.74f, 0.83f, 0.97f, 1);
-    style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.92f, 0.93f, 0.95f, 1);
+    if (!theme.dark) {
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
+        style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.92f, 0.93f, 0.95f, 1);
+    }
+    style.Colors[ImGuiCol_Header] = with_alpha(theme.accent, 0.30f);
+    style.Colors[ImGuiCol_HeaderHovered] = with_alpha(theme.accent, 0.18f);
+    style.Colors[ImGuiCol_HeaderActive] = with_alpha(theme.accent, 0.40f);
+    style.Colors[ImGuiCol_CheckMark] = with_alpha(theme.accent, 1);
+    style.Colors[ImGuiCol_Button] = with_alpha(theme.accent, 0.15f);
+    style.Colors[ImGuiCol_ButtonHovered] = with_alpha(theme.accent, 0.30f);
+    style.Colors[ImGuiCol_ButtonActive] = with_alpha(theme.accent, 0.45f);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }

@@ -6,8 +6,14 @@
 
 namespace fc::ui {
 
-// Sets the style for `scale` (device pixels per CSS pixel). Call again when it changes.
-void apply_style(float scale);
+struct Theme {
+    bool dark = false;
+    ImU32 accent = IM_COL32(37, 99, 235, 255);  // selection and active widgets
+};
+
+// Sets the style for `scale` (device pixels per CSS pixel) and theme. Call again when either
+// changes.
+void apply_style(float scale, const Theme& theme = Theme{});
 // Rebuilds the font atlas from TTF bytes at `scale` (the bytes are copied). Without bytes
 // ImGui's built-in font is used (native headless tests). Returns false if the font is bad.
 bool load_ui_font(const void* ttf, size_t size, float scale);

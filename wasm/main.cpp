@@ -11,6 +11,7 @@
 #include <vector>
 #include "app.h"
 #include "item_registry.h"
+#include "navigation.h"
 #include "platform.h"
 #include "theme.h"
 
@@ -19,6 +20,8 @@ using namespace fc;
 namespace {
 
 ui::AppState app;
+ui::Theme theme;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_context = 0;
 std::vector<unsigned char> font_ttf;
 std::string last_error;
 std::string items_json;
@@ -28,9 +31,13 @@ EM_JS(void, js_first_data_frame, (), {
     if (Module.onFirstDataFrame) Module.onFirstDataFrame();
 });
 
+EM_JS(void, js_app_event, (const char* json), {
+    if (Module.onAppEvent) Module.onAppEvent(UTF8ToString(json));
+});
+
 void rebuild_fonts() {
     float ratio = web::platform_pixel_ratio();
-    ui::apply_style(ratio);
+    ui::apply_style(ratio, theme);
     ui::load_ui_font(font_ttf.data(), font_ttf.size(), ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -53,6 +60,7 @@ void draw_frame() {
         first_data_frame_reported = true;
         js_first_data_frame();
     }
+    for (const std::string& event : ui::take_events(app)) js_app_event(event.c_str());
 }
 
 }  // namespace
@@ -69,12 +77,12 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, int css_width, in
     attrs.alpha = EM_FALSE;
     attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
     attrs.premultipliedAlpha = EM_FALSE;
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
-    if (gl <= 0) {
+    gl_context = emscripten_webgl_create_context(canvas_selector, &attrs);
+    if (gl_context <= 0) {
         last_error = "WebGL2 is not available in this browser";
         return -1;
     }
-    emscripten_webgl_make_context_current(gl);
+    emscripten_webgl_make_context_current(gl_context);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -128,10 +136,40 @@ EMSCRIPTEN_KEEPALIVE const char* fc_items_json() {
     return items_json.c_str();
 }
 
+// Opens a route ("inbox", "now", "lead/<id>", "account/<id>"). Returns 0, or -1 if unknown.
+EMSCRIPTEN_KEEPALIVE int fc_navigate(const char* route) {
+    bool ok = ui::navigate(app, route);
+    web::request_frames(2);
+    return ok ? 0 : -1;
+}
+
+// Light or dark, and the accent colour as 0xRRGGBB.
+EMSCRIPTEN_KEEPALIVE void fc_set_theme(int dark, unsigned accent_rgb) {
+    theme.dark = dark != 0;
+    theme.accent = IM_COL32((accent_rgb >> 16) & 0xFF, (accent_rgb >> 8) & 0xFF, accent_rgb & 0xFF,
+                            255);
+    ui::apply_style(web::platform_pixel_ratio(), theme);
+    web::request_frames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE void fc_set_utc_offset(int minutes) {
+    app.utc_offset_minutes = minutes;
+    web::request_frames(2);
+}
+
+// Releases everything the instance holds in the page: listeners, the frame loop, ImGui and the
+// WebGL context. The module must not be called again afterwards.
+EMSCRIPTEN_KEEPALIVE void fc_stop() {
+    web::platform_stop();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    if (gl_context > 0) emscripten_webgl_destroy_context(gl_context);
+    gl_context = 0;
+    app = ui::AppState{};
+}
+
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
 
 EMSCRIPTEN_KEEPALIVE void fc_paste(const char* utf8) { web::platform_paste(utf8); }
 
 }  // extern "C"
-
-int main() { return 0; }

@@ -20,6 +20,8 @@ struct Platform {
     float ratio = 1;
     int frames_pending = 0;
     bool frame_scheduled = false;
+    long frame_request = 0;
+    bool stopped = false;
     int frames_drawn = 0;
     double last_time = 0;
     std::string clipboard;
@@ -179,11 +181,19 @@ void platform_paste(const char* utf8) {
 }
 
 void request_frames(int frames) {
+    if (P.stopped) return;
     if (frames > P.frames_pending) P.frames_pending = frames;
     if (!P.frame_scheduled) {
         P.frame_scheduled = true;
-        emscripten_request_animation_frame(on_animation_frame, nullptr);
+        P.frame_request = emscripten_request_animation_frame(on_animation_frame, nullptr);
     }
+}
+
+void platform_stop() {
+    P.stopped = true;
+    if (P.frame_scheduled) emscripten_cancel_animation_frame(P.frame_request);
+    P.frame_scheduled = false;
+    emscripten_html5_remove_all_event_listeners();
 }
 
 int frames_drawn() { return P.frames_drawn; }

@@ -15,6 +15,9 @@ struct PlatformCallbacks {
 // is taken only while the canvas has focus: nothing is registered page-wide but mouse-up, so a
 // drag released outside the canvas still ends.
 void platform_start(const std::string& canvas_selector, PlatformCallbacks callbacks);
+// Removes every listener and cancels the pending frame: after this the module holds no
+// browser resources but its WebGL context (released by the caller).
+void platform_stop();
 // The canvas's CSS size or pixel ratio changed (called from JS: a ResizeObserver).
 void platform_resize(int css_width, int css_height, float device_pixel_ratio);
 float platform_pixel_ratio();

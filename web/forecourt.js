@@ -1,96 +1,220 @@
-// Forecourt's page glue: starts the WASM app on a canvas, feeds it its size, font and data,
-// and exposes the small test/automation contract:
-//   app.items()  -> items drawn in the last frame: [{id, label, window, rect: {x, y, w, h}}],
-//                   rect in CSS pixels of the viewport (what a mouse click needs)
-//   app.frame()  -> number of frames drawn so far
-//   app.firstDataFrameMs -> performance.now() when the first frame with data was drawn
-// Everything is registered on the canvas or its container, never page-wide.
+// Forecourt's loader: the one script a page (the standalone app or a dealer portal) includes.
+// It defines exactly one global, `Forecourt`, and the <forecourt-crm> element.
+//
+//   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user,
+//                                                locale, timeZone, theme, route, onEvent });
+//   app.navigate('lead/L-A12-vans'); app.on('lead_opened', fn); app.unmount();
+//   <forecourt-crm api-base="https://crm.example" route="now" theme="dark"></forecourt-crm>
+//
+// Each mount is its own WASM instance on its own canvas inside `element`, sized to the element
+// (ResizeObserver), taking keyboard input only while focused. The compiled WebAssembly module
+// is shared between mounts, so a second mount or a remount costs no download or compile.
+//
+// Test/automation contract (also on the standalone page as window.forecourt):
+//   app.items() -> items drawn in the last frame, [{id, label, window, text, rect: {x,y,w,h}}],
+//                  rect in CSS pixels of the viewport; app.frame() -> frames drawn so far;
+//   app.firstDataFrameMs -> performance.now() at the first frame that drew data.
 (function () {
   'use strict';
+  if (window.Forecourt && window.Forecourt.mount) return;
 
-  function callString(module, fn, text) {
+  const scriptUrl = document.currentScript ? document.currentScript.src : location.href;
+  const appBase = new URL('.', scriptUrl).href;   // where forecourt_app.* and fonts live
+  let factoryPromise = null;
+  let compiledPromise = null;
+  let nextCanvasId = 1;
+
+  // ES module import: the Emscripten glue defines no global of its own.
+  function moduleFactory() {
+    if (!factoryPromise) factoryPromise = import(appBase + 'forecourt_app.js').then((m) => m.default);
+    return factoryPromise;
+  }
+  function compiledWasm() {
+    if (!compiledPromise) {
+      compiledPromise = WebAssembly.compileStreaming(fetch(appBase + 'forecourt_app.wasm'))
+        .catch((e) => { compiledPromise = null; throw e; });
+    }
+    return compiledPromise;
+  }
+
+  function withString(module, text, fn) {
     const size = module.lengthBytesUTF8(text) + 1;
     const ptr = module._malloc(size);
     module.stringToUTF8(text, ptr, size);
     try { return fn(ptr); } finally { module._free(ptr); }
   }
-
-  function callBytes(module, fn, bytes) {
+  function withBytes(module, bytes, fn) {
     const ptr = module._malloc(bytes.length || 1);
     module.HEAPU8.set(bytes, ptr);
     try { return fn(ptr, bytes.length); } finally { module._free(ptr); }
   }
 
-  async function fetchBytes(url) {
-    const res = await fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(url + ' answered ' + res.status);
-    return new Uint8Array(await res.arrayBuffer());
+  function parseColor(hex) {
+    const m = /^#?([0-9a-f]{6})$/i.exec(hex || '');
+    return m ? parseInt(m[1], 16) : 0x2563eb;
   }
 
-  async function start(canvas, options) {
-    const opts = Object.assign({ apiBase: '', fontUrl: 'fonts/NotoSans-Regular.ttf' }, options);
+  // Minutes east of UTC now in an IANA zone (the portal's), or in the browser's own zone.
+  function utcOffsetMinutes(timeZone) {
+    const now = new Date();
+    if (!timeZone) return -now.getTimezoneOffset();
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    }).formatToParts(now).reduce((o, p) => { o[p.type] = Number(p.value); return o; }, {});
+    const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    return Math.round((asUtc - now.getTime()) / 60000);
+  }
+
+  async function mount(element, options) {
+    if (!(element instanceof HTMLElement)) throw new TypeError('Forecourt.mount needs an element');
+    const opts = Object.assign({ apiBase: new URL(appBase).origin, fontUrl: appBase + 'fonts/NotoSans-Regular.ttf' }, options);
+    const listeners = new Map();
+    const emit = (event) => {
+      (listeners.get(event.type) || []).forEach((fn) => { try { fn(event); } catch (e) { console.error(e); } });
+      (listeners.get('*') || []).forEach((fn) => { try { fn(event); } catch (e) { console.error(e); } });
+      if (opts.onEvent) { try { opts.onEvent(event); } catch (e) { console.error(e); } }
+      element.dispatchEvent(new CustomEvent('forecourt:' + event.type, { detail: event }));
+    };
+
+    async function authorizedFetch(path) {
+      const get = async (fresh) => {
+        const headers = {};
+        const token = opts.getToken ? await opts.getToken({ refresh: fresh }) : opts.token;
+        if (token) headers.Authorization = 'Bearer ' + token;
+        return fetch(opts.apiBase + path, { headers, credentials: 'omit' });
+      };
+      let res = await get(false);
+      if (res.status === 401 && opts.getToken) res = await get(true);  // token expired: ask again
+      if (!res.ok) throw new Error(path + ' answered ' + res.status);
+      return new Uint8Array(await res.arrayBuffer());
+    }
+
+    const canvas = document.createElement('canvas');
+    canvas.id = 'forecourt-canvas-' + nextCanvasId++;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('aria-label', 'Forecourt CRM');
+    canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
+    element.appendChild(canvas);
+
     let firstDataFrameMs = null;
     let resolveFirstData;
-    const firstData = new Promise((r) => { resolveFirstData = r; });
-    const fontPromise = fetchBytes(opts.fontUrl);
-    const dataPromise = fetchBytes(opts.apiBase + '/api/v1/demo/snapshot');
-    const module = await ForecourtModule({
+    const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
+    const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+    const dataPromise = authorizedFetch('/api/v1/demo/snapshot');
+    dataPromise.catch(() => {});
+
+    const [factory, compiled] = await Promise.all([moduleFactory(), compiledWasm()]);
+    const module = await factory({
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => done(instance, compiled));
+        return {};
+      },
       onFirstDataFrame() {
         firstDataFrameMs = performance.now();
         resolveFirstData(firstDataFrameMs);
       },
+      onAppEvent(json) { emit(JSON.parse(json)); },
     });
-    const selector = '#' + canvas.id;
+
     const ratio = () => window.devicePixelRatio || 1;
     const box = canvas.getBoundingClientRect();
-    const started = callString(module, (p) => module._fc_start(p, Math.round(box.width),
-      Math.round(box.height), ratio(), -new Date().getTimezoneOffset()), selector);
-    if (started !== 0) throw new Error(module.UTF8ToString(module._fc_last_error()));
+    const started = withString(module, '#' + canvas.id, (p) => module._fc_start(p,
+      Math.round(box.width), Math.round(box.height), ratio(), utcOffsetMinutes(opts.timeZone)));
+    if (started !== 0) {
+      canvas.remove();
+      throw new Error(module.UTF8ToString(module._fc_last_error()));
+    }
+    const theme = typeof opts.theme === 'string' ? { mode: opts.theme } : (opts.theme || {});
+    module._fc_set_theme(theme.mode === 'dark' ? 1 : 0, parseColor(theme.accent));
 
     const resize = () => {
       const r = canvas.getBoundingClientRect();
       module._fc_resize(Math.round(r.width), Math.round(r.height), ratio());
     };
     const observer = new ResizeObserver(resize);
-    observer.observe(canvas);
-
-    canvas.addEventListener('paste', (e) => {
+    observer.observe(element);
+    const onPaste = (e) => {
       const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-      if (text) callString(module, (p) => module._fc_paste(p), text);
+      if (text) withString(module, text, (p) => module._fc_paste(p));
       e.preventDefault();
-    });
+    };
+    canvas.addEventListener('paste', onPaste);
 
-    try {
-      callBytes(module, (p, n) => module._fc_set_font(p, n), await fontPromise);
-    } catch (e) {
-      console.warn('Forecourt: UI font unavailable, using the built-in one', e);
-    }
+    let mounted = true;
+    const font = await fontPromise;
+    if (mounted && font) withBytes(module, new Uint8Array(font), (p, n) => module._fc_set_font(p, n));
     try {
       const data = await dataPromise;
-      if (callBytes(module, (p, n) => module._fc_load_snapshot(p, n), data) !== 0)
+      if (mounted && withBytes(module, data, (p, n) => module._fc_load_snapshot(p, n)) !== 0)
         throw new Error(module.UTF8ToString(module._fc_last_error()));
+      if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
     } catch (e) {
-      callString(module, (p) => module._fc_set_status(p),
-        'Your leads could not be loaded: ' + (e.message || e) + '. Reload to try again.');
+      if (mounted) withString(module, 'Your leads could not be loaded: ' + (e.message || e) +
+        '. Reload to try again.', (p) => module._fc_set_status(p));
     }
 
     return {
-      module,
+      element, canvas,
+      navigate(route) {
+        if (!mounted) return false;
+        return withString(module, String(route), (p) => module._fc_navigate(p)) === 0;
+      },
+      on(type, fn) {
+        if (!listeners.has(type)) listeners.set(type, []);
+        listeners.get(type).push(fn);
+        return () => { listeners.set(type, listeners.get(type).filter((f) => f !== fn)); };
+      },
+      unmount() {
+        if (!mounted) return;
+        mounted = false;
+        observer.disconnect();
+        canvas.removeEventListener('paste', onPaste);
+        const gl = canvas.getContext('webgl2');
+        module._fc_stop();
+        const lose = gl && gl.getExtension('WEBGL_lose_context');
+        if (lose) lose.loseContext();
+        canvas.remove();
+        listeners.clear();
+      },
       items() {
+        if (!mounted) return [];
         const raw = JSON.parse(module.UTF8ToString(module._fc_items_json()));
         const r = canvas.getBoundingClientRect();
         const sx = r.width / canvas.width, sy = r.height / canvas.height;
         return raw.map((it) => ({
           id: it.id, label: it.label, window: it.window, text: it.text,
-          rect: { x: r.left + it.rect.x * sx, y: r.top + it.rect.y * sy,
-                  w: it.rect.w * sx, h: it.rect.h * sy },
+          rect: { x: r.left + it.rect.x * sx, y: r.top + it.rect.y * sy, w: it.rect.w * sx, h: it.rect.h * sy },
         }));
       },
-      frame() { return module._fc_frame_count(); },
+      frame() { return mounted ? module._fc_frame_count() : 0; },
       get firstDataFrameMs() { return firstDataFrameMs; },
-      firstDataFrame: firstData,
+      firstDataFrame,
     };
   }
 
-  window.Forecourt = Object.assign(window.Forecourt || {}, { startStandalone: start });
+  // <forecourt-crm api-base="..." tenant="..." route="now" theme="dark" accent="#0a7"></forecourt-crm>
+  // Light DOM on purpose: the WASM input layer finds its canvas by id in the document.
+  class ForecourtCrmElement extends HTMLElement {
+    connectedCallback() {
+      if (this._mounting) return;
+      if (!this.style.display) this.style.display = 'block';
+      const attr = (n) => this.getAttribute(n) || undefined;
+      this._mounting = mount(this, {
+        apiBase: attr('api-base'), tenant: attr('tenant'), user: attr('user'), route: attr('route'),
+        locale: attr('locale'), timeZone: attr('time-zone'),
+        theme: { mode: attr('theme'), accent: attr('accent') },
+        getToken: this.getToken ? (o) => this.getToken(o) : undefined,
+      }).then((app) => { this.app = app; this.dispatchEvent(new CustomEvent('forecourt:ready')); return app; });
+    }
+    disconnectedCallback() {
+      const m = this._mounting;
+      this._mounting = null;
+      if (m) m.then((app) => app.unmount()).catch(() => {});
+      this.app = null;
+    }
+  }
+  if (!customElements.get('forecourt-crm')) customElements.define('forecourt-crm', ForecourtCrmElement);
+
+  Object.defineProperty(window, 'Forecourt', { value: Object.freeze({ mount }), configurable: false });
 })();

@@ -38,7 +38,7 @@ test('the inbox shows demo leads and clicking one shows its account in the detai
 
   // The canvas renders at device pixels: 2x the CSS size at deviceScaleFactor 2.
   const size = await page.evaluate(() => {
-    const c = document.getElementById('forecourt-canvas');
+    const c = window.forecourt.canvas;
     return { w: c.width, h: c.height, cssW: c.getBoundingClientRect().width };
   });
   assert.equal(size.w, size.cssW * 2);
@@ -51,7 +51,7 @@ test('the canvas follows the window size', async () => {
   const { page, context } = await openApp(browser, server.url, { width: 1000, height: 700 });
   const inbox1 = await findItem(page, 'Lead inbox');
   await page.setViewportSize({ width: 800, height: 1000 });
-  await page.waitForFunction(() => document.getElementById('forecourt-canvas').width === 800);
+  await page.waitForFunction(() => window.forecourt.canvas.width === 800);
   // Upright, the inbox takes the full width above the detail pane.
   await page.waitForFunction(() => {
     const w = window.forecourt.items().find((it) => it.label === 'Lead inbox');

@@ -1,0 +1,59 @@
+// A plain dealer portal with Forecourt in a panel. The app may come from another origin:
+// ?app=<origin> (default: this page's origin). The portal owns the sign-in and hands the app a
+// token through getToken, which the app calls again if the server answers 401.
+(function () {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const appOrigin = params.get('app') || location.origin;
+  const events = [];
+  let tokenRequests = 0;
+  window.portal = { events, tokenRequests: () => tokenRequests, app: null, mount, unmount };
+
+  function portalSessionToken() {
+    tokenRequests += 1;
+    return Promise.resolve('portal-session-token-' + tokenRequests);
+  }
+
+  async function mount() {
+    const panel = document.getElementById('crm-panel');
+    const app = await Forecourt.mount(panel, {
+      apiBase: appOrigin,
+      getToken: portalSessionToken,
+      tenant: 'demo',
+      user: document.getElementById('portal-user').textContent,
+      locale: navigator.language,
+      timeZone: 'Europe/Berlin',
+      theme: { mode: document.getElementById('portal-theme').value, accent: '#12324f' },
+      route: params.get('route') || undefined,
+      onEvent(e) {
+        events.push(e);
+        const li = document.createElement('li');
+        li.textContent = e.type + (e.lead_id ? ' ' + e.lead_id : '');
+        document.getElementById('portal-events').appendChild(li);
+      },
+    });
+    window.portal.app = app;
+    return app;
+  }
+
+  function unmount() {
+    if (window.portal.app) window.portal.app.unmount();
+    window.portal.app = null;
+  }
+
+  document.querySelectorAll('.portal-nav a[data-route]').forEach((a) => a.addEventListener('click', (e) => {
+    e.preventDefault();
+    if (window.portal.app) window.portal.app.navigate(a.dataset.route);
+  }));
+  document.getElementById('portal-theme').addEventListener('change', () => { unmount(); mount(); });
+  document.getElementById('portal-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    document.getElementById('portal-saved').textContent =
+      'Saved: ' + document.getElementById('portal-note').value;
+  });
+
+  const loader = document.createElement('script');
+  loader.src = appOrigin + '/forecourt.js';
+  loader.onload = () => { window.portal.ready = mount(); };
+  document.head.appendChild(loader);
+})();
