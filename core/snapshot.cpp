@@ -96,43 +96,87 @@ MaybeError check_references(const Store& s, const User& u, const std::string& pa
     return std::nullopt;
 }
 
+namespace {
+
+// Every table with its wire name, in dependency order. S is Store or const Store.
+template <class S, class Fn>
+void for_each_table(S& s, Fn fn) {
+    fn("dealers", s.dealers);
+    fn("users", s.users);
+    fn("categories", s.categories);
+    fn("campaigns", s.campaigns);
+    fn("accounts", s.accounts);
+    fn("contacts", s.contacts);
+    fn("activities", s.activities);
+    fn("leads", s.leads);
+    fn("tasks", s.tasks);
+}
+
+}  // namespace
+
 json snapshot_to_json(const Store& s) {
     json doc = json::object();
-    write_table(doc, "dealers", s.dealers);
-    write_table(doc, "users", s.users);
-    write_table(doc, "categories", s.categories);
-    write_table(doc, "campaigns", s.campaigns);
-    write_table(doc, "accounts", s.accounts);
-    write_table(doc, "contacts", s.contacts);
-    write_table(doc, "activities", s.activities);
-    write_table(doc, "leads", s.leads);
-    write_table(doc, "tasks", s.tasks);
+    for_each_table(s, [&](const char* name, const auto& table) { write_table(doc, name, table); });
     return doc;
 }
 
-MaybeError load_snapshot(const json& doc, Store& out) {
+json snapshot_tables_to_json(const Store& s, std::initializer_list<const char*> tables) {
+    json doc = json::object();
+    for_each_table(s, [&](const char* name, const auto& table) {
+        for (const char* t : tables)
+            if (std::string_view(t) == name) write_table(doc, name, table);
+    });
+    return doc;
+}
+
+namespace {
+
+MaybeError check_table_names(const json& doc) {
     if (!doc.is_object()) return not_an_object("");
-    static const char* known[] = {"dealers", "users",      "categories", "campaigns", "accounts",
-                                  "contacts", "activities", "leads",      "tasks"};
+    const Store empty;
     for (const auto& item : doc.items()) {
         bool ok = false;
-        for (const char* k : known) ok = ok || item.key() == k;
+        for_each_table(empty, [&](const char* name, const auto&) { ok = ok || item.key() == name; });
         if (!ok) return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
     }
-    Store s;
+    return std::nullopt;
+}
+
+// Reads the tables present in `doc` into `s`, in dependency order (each record's references
+// are checked against what is already there).
+MaybeError read_tables(const json& doc, Store& s) {
     MaybeError e;
-    if (!e) e = read_table(doc, "dealers", s, s.dealers);
-    if (!e) e = read_table(doc, "users", s, s.users);
-    if (!e) e = read_table(doc, "categories", s, s.categories);
-    if (!e) e = read_table(doc, "campaigns", s, s.campaigns);
-    if (!e) e = read_table(doc, "accounts", s, s.accounts);
-    if (!e) e = read_table(doc, "contacts", s, s.contacts);
-    if (!e) e = read_table(doc, "activities", s, s.activities);
-    if (!e) e = read_table(doc, "leads", s, s.leads);
-    if (!e) e = read_table(doc, "tasks", s, s.tasks);
-    if (e) return e;
+    for_each_table(s, [&](const char* name, auto& table) {
+        if (!e) e = read_table(doc, name, s, table);
+    });
+    return e;
+}
+
+}  // namespace
+
+MaybeError load_snapshot(const json& doc, Store& out) {
+    if (auto e = check_table_names(doc)) return e;
+    Store s;
+    if (auto e = read_tables(doc, s)) return e;
     out = std::move(s);
     return std::nullopt;
+}
+
+MaybeError add_snapshot_tables(const json& doc, Store& store) {
+    if (auto e = check_table_names(doc)) return e;
+    MaybeError e;
+    for_each_table(store, [&](const char* name, auto& table) {
+        if (!e && doc.contains(name) && table.size() != 0)
+            e = Error{"conflict", name, std::string(name) + " are loaded already"};
+    });
+    if (e) return e;
+    if ((e = read_tables(doc, store))) {
+        // The tables this document brings were empty before: emptying them undoes it.
+        for_each_table(store, [&](const char* name, auto& table) {
+            if (doc.contains(name)) table = std::decay_t<decltype(table)>{};
+        });
+    }
+    return e;
 }
 
 }  // namespace fc

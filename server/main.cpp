@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
     }
     state.db = std::move(db);
     // The first visitor should not wait for the demo snapshot to be serialised.
-    if (!config.demo.empty()) refresh_snapshot_cache(state);
+    if (!config.demo.empty())
+        for (const char* part : {"inbox", "detail", "all"}) demo_snapshot(state, part);
 
     httplib::Server http;
     install_routes(http, state, config);

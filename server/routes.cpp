@@ -17,10 +17,21 @@ void send_error(httplib::Response& res, int status, const Error& e) {
 
 }  // namespace
 
-void refresh_snapshot_cache(ServerState& state) {
-    if (!state.snapshot_json.empty()) return;
-    state.snapshot_json = snapshot_to_json(state.store).dump();
-    state.snapshot_gzip = gzip_compress(state.snapshot_json);
+const CachedBody* demo_snapshot(ServerState& state, const std::string& part) {
+    auto it = state.snapshots.find(part);
+    if (it != state.snapshots.end()) return &it->second;
+    json doc;
+    if (part == "all") doc = snapshot_to_json(state.store);
+    else if (part == "inbox")
+        doc = snapshot_tables_to_json(state.store, {"dealers", "users", "categories", "campaigns",
+                                                    "accounts", "leads"});
+    else if (part == "detail")
+        doc = snapshot_tables_to_json(state.store, {"contacts", "activities", "tasks"});
+    else return nullptr;
+    CachedBody body;
+    body.json = doc.dump();
+    body.gzip = gzip_compress(body.json);
+    return &(state.snapshots[part] = std::move(body));
 }
 
 void install_routes(httplib::Server& http, ServerState& state, const Config& config) {
@@ -37,10 +48,13 @@ void install_routes(httplib::Server& http, ServerState& state, const Config& con
         http.Get("/api/v1/demo/snapshot", [&state](const httplib::Request& req,
                                                    httplib::Response& res) {
             std::lock_guard<std::mutex> lock(state.mutex);
-            refresh_snapshot_cache(state);
+            std::string part = req.has_param("part") ? req.get_param_value("part") : "all";
+            const CachedBody* body = demo_snapshot(state, part);
+            if (!body)
+                return send_error(res, 400,
+                                  Error{"invalid_field", "part", "part must be all, inbox or detail"});
             res.set_header("Cache-Control", "no-store");
-            send_compressed(req, res, state.snapshot_json, state.snapshot_gzip,
-                            "application/json");
+            send_compressed(req, res, body->json, body->gzip, "application/json");
         });
     }
 
@@ -52,7 +66,8 @@ void install_routes(httplib::Server& http, ServerState& state, const Config& con
     });
 
     std::string error;
-    if (!config.www_dir.empty() && !serve_static_files(http, config.www_dir, error))
+    if (!config.www_dir.empty() &&
+        !serve_static_files(http, config.www_dir, config.allowed_origins, error))
         std::fprintf(stderr, "not serving the web app: %s\n", error.c_str());
 }
 

@@ -1,6 +1,7 @@
 // The HTTP surface of the server: the API under /api/v1 and the web app's static files.
 #pragma once
 #include <httplib.h>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,17 +11,24 @@
 
 namespace fc::server {
 
-struct ServerState {
-    std::mutex mutex;                  // guards store and the cached snapshot
-    Store store;
-    std::unique_ptr<SqliteStore> db;
-    std::string snapshot_json;         // built lazily, dropped on change
-    std::string snapshot_gzip;
+// A serialised demo snapshot, kept ready to send.
+struct CachedBody {
+    std::string json;
+    std::string gzip;
 };
 
-// Builds the cached demo snapshot (JSON and gzip) if it is not built; call with the mutex held
-// or before serving.
-void refresh_snapshot_cache(ServerState& state);
+struct ServerState {
+    std::mutex mutex;                  // guards store and the cached snapshots
+    Store store;
+    std::unique_ptr<SqliteStore> db;
+    // Demo snapshot parts: "all", "inbox" (what the lead inbox needs to draw), "detail"
+    // (contacts, activities, tasks). Built lazily, dropped on change.
+    std::map<std::string, CachedBody> snapshots;
+};
+
+// The cached demo snapshot part (see ServerState), built if needed; call with the mutex held
+// or before serving. Returns nullptr for an unknown part.
+const CachedBody* demo_snapshot(ServerState& state, const std::string& part);
 
 void install_routes(httplib::Server& http, ServerState& state, const Config& config);
 

@@ -30,7 +30,8 @@ std::string content_type(const std::string& ext) {
 
 }  // namespace
 
-bool serve_static_files(httplib::Server& http, const std::string& root, std::string& error) {
+bool serve_static_files(httplib::Server& http, const std::string& root,
+                        const std::vector<std::string>& frame_origins, std::string& error) {
     namespace fs = std::filesystem;
     auto files = std::make_shared<std::unordered_map<std::string, StaticFile>>();
     std::error_code ec;
@@ -53,7 +54,11 @@ bool serve_static_files(httplib::Server& http, const std::string& root, std::str
     }
     if (files->count("/index.html")) (*files)["/"] = (*files)["/index.html"];
 
-    http.Get(R"(/(?!api/).*)", [files](const httplib::Request& req, httplib::Response& res) {
+    std::string frame_policy = "frame-ancestors 'self'";
+    for (const std::string& o : frame_origins) frame_policy += " " + o;
+
+    http.Get(R"(/(?!api/).*)", [files, frame_policy](const httplib::Request& req,
+                                                     httplib::Response& res) {
         auto it = files->find(req.path);
         if (it == files->end()) {
             res.status = 404;
@@ -65,6 +70,7 @@ bool serve_static_files(httplib::Server& http, const std::string& root, std::str
         res.set_header("Cache-Control", "no-cache");
         res.set_header("ETag", f.etag);
         res.set_header("X-Content-Type-Options", "nosniff");
+        if (f.type.rfind("text/html", 0) == 0) res.set_header("Content-Security-Policy", frame_policy);
         if (req.get_header_value("If-None-Match") == f.etag) {
             res.status = 304;
             return;

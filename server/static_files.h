@@ -4,10 +4,13 @@
 #pragma once
 #include <httplib.h>
 #include <string>
+#include <vector>
 
 namespace fc::server {
 
-// Returns false with `error` set when the folder cannot be read.
-bool serve_static_files(httplib::Server& http, const std::string& root, std::string& error);
+// Pages may be framed only by themselves and by `frame_origins` (the portals on the CORS
+// allow-list). Returns false with `error` set when the folder cannot be read.
+bool serve_static_files(httplib::Server& http, const std::string& root,
+                        const std::vector<std::string>& frame_origins, std::string& error);
 
 }  // namespace fc::server

@@ -6,16 +6,33 @@
 
 namespace fc::ui {
 
-MaybeError load_app_data(AppState& app, std::string_view snapshot_json) {
-    json doc = json::parse(snapshot_json.begin(), snapshot_json.end(), nullptr, false);
+namespace {
+MaybeError parse_document(std::string_view text, json& doc) {
+    doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) return Error{"invalid_json", "", "the server sent data that is not JSON"};
+    return std::nullopt;
+}
+}  // namespace
+
+MaybeError load_app_data(AppState& app, std::string_view snapshot_json) {
+    json doc;
+    if (auto e = parse_document(snapshot_json, doc)) return e;
     Store store;
     if (auto e = load_snapshot(doc, store)) return e;
     app.store = std::move(store);
     app.loaded = true;
+    app.details_loaded = doc.contains("activities");
     app.status.clear();
     app.selected_lead = -1;
     app.inbox.dirty = true;
+    return std::nullopt;
+}
+
+MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
+    json doc;
+    if (auto e = parse_document(snapshot_json, doc)) return e;
+    if (auto e = add_snapshot_tables(doc, app.store)) return e;
+    app.details_loaded = app.details_loaded || doc.contains("activities");
     return std::nullopt;
 }
 

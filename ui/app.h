@@ -22,6 +22,7 @@ struct InboxState {
 struct AppState {
     Store store;
     bool loaded = false;
+    bool details_loaded = false;  // contacts and activities arrive after the inbox is up
     std::string status = "Loading your leads…";  // shown instead of the inbox until loaded
     Time now = 0;                 // set by the platform before each frame
     int utc_offset_minutes = 0;   // the user's time zone, from the platform
@@ -34,6 +35,8 @@ struct AppState {
 
 // Replaces the store with a snapshot document (JSON text). On error nothing changes.
 MaybeError load_app_data(AppState& app, std::string_view snapshot_json);
+// Adds the tables of a second document (contacts, activities, tasks) after the inbox's.
+MaybeError add_app_data(AppState& app, std::string_view snapshot_json);
 
 // Draws one frame of the whole app into the current ImGui frame.
 void draw_app(AppState& app);

@@ -94,6 +94,11 @@ void draw_lead_detail(AppState& app) {
                                   : "waiting for " + format_age(lead.created_at, app.now));
         ImGui::EndTable();
     }
+    if (!app.details_loaded) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Loading contacts and activity…");
+        return;
+    }
     draw_contacts(s, lead.account_id);
     draw_recent_activities(app, lead.account_id);
 }

@@ -122,6 +122,14 @@ EMSCRIPTEN_KEEPALIVE int fc_load_snapshot(const char* json_text, int size) {
     return 0;
 }
 
+// Adds a second snapshot document's tables (contacts, activities, tasks). Returns 0 or -1.
+EMSCRIPTEN_KEEPALIVE int fc_add_snapshot(const char* json_text, int size) {
+    auto e = ui::add_app_data(app, std::string_view(json_text, size_t(size)));
+    if (e) last_error = e->message;
+    web::request_frames(2);
+    return e ? -1 : 0;
+}
+
 // Shows a message in place of the inbox (for example when the server cannot be reached).
 EMSCRIPTEN_KEEPALIVE void fc_set_status(const char* message) {
     app.status = message;

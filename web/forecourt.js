@@ -101,8 +101,11 @@
     let resolveFirstData;
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
     const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
-    const dataPromise = authorizedFetch('/api/v1/demo/snapshot');
+    // What the inbox needs first; contacts and activities follow while it is already usable.
+    const dataPromise = authorizedFetch('/api/v1/demo/snapshot?part=inbox');
+    const detailPromise = dataPromise.then(() => authorizedFetch('/api/v1/demo/snapshot?part=detail'));
     dataPromise.catch(() => {});
+    detailPromise.catch(() => {});
 
     const [factory, compiled] = await Promise.all([moduleFactory(), compiledWasm()]);
     const module = await factory({
@@ -149,6 +152,10 @@
       if (mounted && withBytes(module, data, (p, n) => module._fc_load_snapshot(p, n)) !== 0)
         throw new Error(module.UTF8ToString(module._fc_last_error()));
       if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
+      detailPromise.then((detail) => {
+        if (mounted && withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)
+          console.error('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
+      }).catch((e) => console.error('Forecourt: contacts and activities unavailable', e));
     } catch (e) {
       if (mounted) withString(module, 'Your leads could not be loaded: ' + (e.message || e) +
         '. Reload to try again.', (p) => module._fc_set_status(p));
@@ -216,5 +223,34 @@
   }
   if (!customElements.get('forecourt-crm')) customElements.define('forecourt-crm', ForecourtCrmElement);
 
-  Object.defineProperty(window, 'Forecourt', { value: Object.freeze({ mount }), configurable: false });
+  // The portal side of the iframe bridge (see embed-frame.js): answers the frame's token
+  // requests, forwards its events, and sends it routes. Talks only to the frame's window at
+  // the app's origin.
+  function frame(iframe, options) {
+    const opts = Object.assign({}, options);
+    const appOrigin = new URL(iframe.src, location.href).origin;
+    const listeners = [];
+    let readyResolve;
+    const ready = new Promise((r) => { readyResolve = r; });
+    const onMessage = async (e) => {
+      if (e.origin !== appOrigin || e.source !== iframe.contentWindow || !e.data || e.data.source !== 'forecourt') return;
+      const msg = e.data;
+      const reply = (m) => iframe.contentWindow.postMessage(m, appOrigin);
+      if (msg.type === 'ready') readyResolve();
+      else if (msg.type === 'token-request') reply({ type: 'token', id: msg.id, token: opts.getToken ? await opts.getToken() : opts.token });
+      else if (msg.type === 'event') {
+        listeners.forEach((fn) => fn(msg.event));
+        if (opts.onEvent) opts.onEvent(msg.event);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    return {
+      ready,
+      navigate(route) { iframe.contentWindow.postMessage({ type: 'navigate', route }, appOrigin); },
+      on(fn) { listeners.push(fn); },
+      close() { window.removeEventListener('message', onMessage); },
+    };
+  }
+
+  Object.defineProperty(window, 'Forecourt', { value: Object.freeze({ mount, frame }), configurable: false });
 })();

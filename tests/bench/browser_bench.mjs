@@ -1,6 +1,7 @@
 // Browser benchmarks: fresh page loads of the real app against the real server.
 // Prints one JSON object of metric -> number on stdout.
 import { startServer, launchBrowser } from '../browser/harness.mjs';
+import { startPortal } from '../browser/portal_origin.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -19,14 +20,39 @@ async function coldStartMs(browser, url, runs) {
   return median(times);
 }
 
-const server = await startServer({ demo: 'dealer', seed: 1 });
+// Mount to first frame with data in the demo portal, warm: the page has mounted the app once
+// (module compiled, files cached), then unmounts and mounts again.
+async function embedMountMs(browser, portalOrigin, appOrigin, runs) {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${portalOrigin}/?app=${encodeURIComponent(appOrigin)}`);
+  await page.waitForFunction(() => window.portal && window.portal.app && window.portal.app.firstDataFrameMs, null, { timeout: 60000 });
+  const times = [];
+  for (let i = 0; i < runs; ++i) {
+    times.push(await page.evaluate(async () => {
+      window.portal.unmount();
+      const t0 = performance.now();
+      const app = await window.portal.mount();
+      return (await app.firstDataFrame) - t0;
+    }));
+  }
+  await context.close();
+  return median(times);
+}
+
+const portal = await startPortal();
+const server = await startServer({ demo: 'dealer', seed: 1, extraArgs: ['--allow-origin', portal.origin] });
 const browser = await launchBrowser();
 try {
   // One warm-up load so the server has built its snapshot cache, as a running server has.
   await coldStartMs(browser, server.url, 1);
-  const metrics = { cold_start_ms: await coldStartMs(browser, server.url, 5) };
+  const metrics = {
+    cold_start_ms: await coldStartMs(browser, server.url, 5),
+    embed_mount_ms: await embedMountMs(browser, portal.origin, server.url.replace(/\/$/, ''), 5),
+  };
   console.log(JSON.stringify(metrics));
 } finally {
   await browser.close();
   await server.stop();
+  await portal.stop();
 }

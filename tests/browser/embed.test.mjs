@@ -39,7 +39,7 @@ function instrument() {
   };
 }
 
-async function openPortal(portalOrigin, query = '', viewport = { width: 1300, height: 800 }) {
+async function openPortal(portalOrigin, query = '', viewport = { width: 1300, height: 800 }, ready = () => window.portal && window.portal.app && window.portal.app.firstDataFrameMs) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
@@ -47,7 +47,7 @@ async function openPortal(portalOrigin, query = '', viewport = { width: 1300, he
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.addInitScript(instrument);
   await page.goto(`${portalOrigin}/?app=${encodeURIComponent(server.url.replace(/\/$/, ''))}${query}`);
-  await page.waitForFunction(() => window.portal && window.portal.app && window.portal.app.firstDataFrameMs, null, { timeout: 60000 });
+  await page.waitForFunction(ready, null, { timeout: 60000 });
   return { context, page, errors };
 }
 
@@ -169,5 +169,40 @@ test('it runs under a strict Content-Security-Policy (no unsafe-eval)', async ()
   const rows = (await appItems(page)).filter((it) => it.window === 'Lead inbox' && names.includes(it.label));
   assert.ok(rows.length > 5);
   assert.deepEqual(errors.filter((e) => /Content Security Policy|EvalError/.test(e)), []);
+  await context.close();
+});
+
+test('when the token is refused (401) the app asks the portal for a new one and carries on', async () => {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
+  const page = await context.newPage();
+  const seen = [];
+  await page.route('**/api/v1/demo/snapshot?part=inbox', async (route) => {
+    const auth = route.request().headers().authorization;
+    seen.push(auth);
+    if (auth === 'Bearer portal-session-token-1') return route.fulfill({ status: 401, body: '' });
+    return route.continue();
+  });
+  await page.goto(`${portal.origin}/?app=${encodeURIComponent(appOrigin)}`);
+  await page.waitForFunction(() => window.portal && window.portal.app && window.portal.app.firstDataFrameMs, null, { timeout: 60000 });
+  assert.deepEqual(seen, ['Bearer portal-session-token-1', 'Bearer portal-session-token-2']);
+  await context.close();
+});
+
+test('in an iframe the app talks only to its portal: tokens in, routes in, events out', async () => {
+  const lead = snapshot.leads[4];
+  const { page, context } = await openPortal(portal.origin, '&frame=1', undefined,
+    () => window.portal && window.portal.frame && window.portal.tokenRequests() > 0);
+  await page.evaluate(() => window.portal.frame.ready);
+  await page.evaluate((id) => window.portal.frame.navigate('lead/' + id), lead.id);
+  await page.waitForFunction((id) => window.portal.events.some((e) => e.type === 'lead_opened' && e.lead_id === id), lead.id);
+  const frame = page.frames().find((f) => f.url().includes('/embed.html'));
+  const account = snapshot.accounts.find((a) => a.id === lead.account_id);
+  await frame.waitForFunction((name) => window.forecourt.items().some((it) => it.window === 'Lead detail' && it.label === name), account.name);
+
+  // Only allow-listed portals may frame the app at all.
+  const res = await fetch(server.url + 'embed.html');
+  const policy = res.headers.get('content-security-policy');
+  assert.ok(policy.includes(`frame-ancestors 'self' ${portal.origin}`), policy);
+  assert.ok(!policy.includes('*'));
   await context.close();
 });

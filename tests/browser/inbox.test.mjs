@@ -35,6 +35,10 @@ test('the inbox shows demo leads and clicking one shows its account in the detai
   await clickItem(page, target.label, 'Lead inbox');
   const shown = await findItem(page, target.label, 'Lead detail');
   assert.ok(shown.rect.w > 0 && shown.rect.h > 0);
+  // Contacts arrive with the second part of the data; the account's first contact shows up.
+  const accountId = [...accountName.entries()].find(([, name]) => name === target.label)[0];
+  const contact = snapshot.contacts.find((c) => c.account_id === accountId);
+  await findItem(page, contact.name, 'Lead detail');
 
   // The canvas renders at device pixels: 2x the CSS size at deviceScaleFactor 2.
   const size = await page.evaluate(() => {
@@ -66,7 +70,7 @@ test('the canvas follows the window size', async () => {
 test('the app says so when the data cannot be loaded, instead of a blank canvas', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
-  await page.route('**/api/v1/demo/snapshot', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.route('**/api/v1/demo/snapshot?part=inbox', (route) => route.fulfill({ status: 503, body: '' }));
   await page.goto(server.url);
   const msg = await page.waitForFunction(() => window.forecourt &&
     window.forecourt.items().find((it) => it.label.startsWith('Your leads could not be loaded')));

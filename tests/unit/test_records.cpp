@@ -175,3 +175,33 @@ TEST_CASE("the demo generator is deterministic and realistic") {
         CHECK(a.users.find(l.owner)->dealer_id == l.dealer_id);
     }
 }
+
+TEST_CASE("a snapshot can arrive in two parts: the inbox's tables, then the details") {
+    Store full = tiny_store();
+    json inbox = snapshot_tables_to_json(full, {"dealers", "users", "categories", "campaigns",
+                                                "accounts", "leads"});
+    json detail = snapshot_tables_to_json(full, {"contacts", "activities", "tasks"});
+    CHECK_FALSE(inbox.contains("activities"));
+
+    Store s;
+    REQUIRE_FALSE(load_snapshot(inbox, s).has_value());
+    CHECK(s.contacts.size() == 0);
+
+    SUBCASE("a bad detail part leaves the store as it was") {
+        json broken = detail;
+        broken["activities"][5]["type"] = "carrier_pigeon";
+        auto e = add_snapshot_tables(broken, s);
+        REQUIRE(e.has_value());
+        CHECK(e->field == "activities[5].type");
+        CHECK(s.contacts.size() == 0);
+        CHECK(s.activities.size() == 0);
+        CHECK(s.leads.size() == full.leads.size());
+    }
+    SUBCASE("the good detail part completes the store") {
+        REQUIRE_FALSE(add_snapshot_tables(detail, s).has_value());
+        CHECK(snapshot_to_json(s) == snapshot_to_json(full));
+        auto e = add_snapshot_tables(detail, s);
+        REQUIRE(e.has_value());
+        CHECK(e->code == "conflict");
+    }
+}

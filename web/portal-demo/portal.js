@@ -1,5 +1,5 @@
 // A plain dealer portal with Forecourt in a panel. The app may come from another origin:
-// ?app=<origin> (default: this page's origin). The portal owns the sign-in and hands the app a
+// ?app=<origin> (default: this page's origin); ?frame=1 embeds it in an iframe instead. The portal owns the sign-in and hands the app a
 // token through getToken, which the app calls again if the server answers 401.
 (function () {
   'use strict';
@@ -14,6 +14,27 @@
     return Promise.resolve('portal-session-token-' + tokenRequests);
   }
 
+  function logEvent(e) {
+    events.push(e);
+    const li = document.createElement('li');
+    li.textContent = e.type + (e.lead_id ? ' ' + e.lead_id : '');
+    document.getElementById('portal-events').appendChild(li);
+  }
+
+  // The iframe way: the app runs in its own document; the bridge carries tokens and events.
+  function mountFrame() {
+    const panel = document.getElementById('crm-panel');
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Forecourt CRM';
+    iframe.style.cssText = 'border:0;width:100%;height:100%';
+    iframe.src = appOrigin + '/embed.html?parent=' + encodeURIComponent(location.origin) +
+      (params.get('route') ? '&route=' + encodeURIComponent(params.get('route')) : '');
+    const bridge = Forecourt.frame(iframe, { getToken: portalSessionToken, onEvent: logEvent });
+    panel.appendChild(iframe);
+    window.portal.frame = bridge;
+    return bridge.ready;
+  }
+
   async function mount() {
     const panel = document.getElementById('crm-panel');
     const app = await Forecourt.mount(panel, {
@@ -25,12 +46,7 @@
       timeZone: 'Europe/Berlin',
       theme: { mode: document.getElementById('portal-theme').value, accent: '#12324f' },
       route: params.get('route') || undefined,
-      onEvent(e) {
-        events.push(e);
-        const li = document.createElement('li');
-        li.textContent = e.type + (e.lead_id ? ' ' + e.lead_id : '');
-        document.getElementById('portal-events').appendChild(li);
-      },
+      onEvent: logEvent,
     });
     window.portal.app = app;
     return app;
@@ -44,6 +60,7 @@
   document.querySelectorAll('.portal-nav a[data-route]').forEach((a) => a.addEventListener('click', (e) => {
     e.preventDefault();
     if (window.portal.app) window.portal.app.navigate(a.dataset.route);
+    if (window.portal.frame) window.portal.frame.navigate(a.dataset.route);
   }));
   document.getElementById('portal-theme').addEventListener('change', () => { unmount(); mount(); });
   document.getElementById('portal-form').addEventListener('submit', (e) => {
@@ -54,6 +71,6 @@
 
   const loader = document.createElement('script');
   loader.src = appOrigin + '/forecourt.js';
-  loader.onload = () => { window.portal.ready = mount(); };
+  loader.onload = () => { window.portal.ready = params.get('frame') ? mountFrame() : mount(); };
   document.head.appendChild(loader);
 })();
