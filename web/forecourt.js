@@ -37,6 +37,29 @@
     return compiledPromise;
   }
 
+  // The last data each server sent, kept in IndexedDB so the app opens with data when the
+  // network or the server is down. One record per snapshot part.
+  const idb = {
+    open() {
+      return new Promise((resolve, reject) => {
+        const req = indexedDB.open('forecourt', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('snapshots');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    },
+    run(mode, fn) {
+      return idb.open().then((db) => new Promise((resolve, reject) => {
+        const tx = db.transaction('snapshots', mode);
+        const req = fn(tx.objectStore('snapshots'));
+        tx.oncomplete = () => { db.close(); resolve(req && req.result); };
+        tx.onerror = tx.onabort = () => { db.close(); reject(tx.error); };
+      }));
+    },
+    save: (key, bytes) => idb.run('readwrite', (s) => s.put({ bytes, savedAt: Date.now() }, key)),
+    load: (key) => idb.run('readonly', (s) => s.get(key)),
+  };
+
   function withString(module, text, fn) {
     const size = module.lengthBytesUTF8(text) + 1;
     const ptr = module._malloc(size);
@@ -86,8 +109,29 @@
       };
       let res = await get(false);
       if (res.status === 401 && opts.getToken) res = await get(true);  // token expired: ask again
-      if (!res.ok) throw new Error(path + ' answered ' + res.status);
+      if (!res.ok) {
+        const err = new Error(path + ' answered ' + res.status);
+        err.transient = res.status >= 500;
+        throw err;
+      }
       return new Uint8Array(await res.arrayBuffer());
+    }
+
+    // Data from the server, or, when the network or the server is down, the copy kept from
+    // the last time it answered.
+    async function fetchData(path) {
+      const key = opts.apiBase + path;
+      try {
+        const bytes = await authorizedFetch(path);
+        idb.save(key, bytes).catch((e) => console.warn('Forecourt: cannot keep an offline copy', e));
+        return bytes;
+      } catch (e) {
+        if (!(e instanceof TypeError) && !e.transient) throw e;
+        const kept = await idb.load(key).catch(() => null);
+        if (!kept) throw e;
+        emit({ type: 'sync_state_changed', state: 'offline', data_saved_at: kept.savedAt });
+        return kept.bytes;
+      }
     }
 
     const canvas = document.createElement('canvas');
@@ -102,8 +146,8 @@
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
     const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
     // What the inbox needs first; contacts and activities follow while it is already usable.
-    const dataPromise = authorizedFetch('/api/v1/demo/snapshot?part=inbox');
-    const detailPromise = dataPromise.then(() => authorizedFetch('/api/v1/demo/snapshot?part=detail'));
+    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox');
+    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail'));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 

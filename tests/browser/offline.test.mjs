@@ -1,0 +1,36 @@
+// With no network, a returning user opens the app and sees their leads: the shell comes from
+// the service worker, the data from IndexedDB.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, artifactsDir } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer({ demo: 'tiny', seed: 11 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a returning user opens the app and sees their leads with the network off', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const names = new Set(snapshot.accounts.map((a) => a.name));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Reload once online so the worker controls the page and the shell is cached.
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  const rows = (await page.evaluate(() => window.forecourt.items()))
+    .filter((it) => it.window === 'Lead inbox' && names.has(it.label));
+  assert.ok(rows.length > 5, `leads shown offline: ${rows.length}`);
+  await page.screenshot({ path: path.join(artifactsDir, 'offline-inbox.png') });
+  await context.close();
+});
