@@ -56,6 +56,7 @@ void draw_frame() {
     glClearColor(0.97f, 0.97f, 0.98f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::platform_report_text_input();
     if (!first_data_frame_reported && app.inbox_rows_drawn > 0) {
         first_data_frame_reported = true;
         js_first_data_frame();
@@ -69,8 +70,9 @@ extern "C" {
 
 // Creates the WebGL2 context and ImGui on the canvas and starts the frame loop.
 // Returns 0 on success, or a negative number when WebGL2 is unavailable.
-EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, int css_width, int css_height,
-                                  float pixel_ratio, int utc_offset_minutes) {
+EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_input_selector,
+                                  int css_width, int css_height, float pixel_ratio,
+                                  int utc_offset_minutes) {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -93,7 +95,7 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, int css_width, in
     app.utc_offset_minutes = utc_offset_minutes;
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    web::platform_start(canvas_selector, {draw_frame, rebuild_fonts});
+    web::platform_start(canvas_selector, text_input_selector, {draw_frame, rebuild_fonts});
     web::platform_resize(css_width, css_height, pixel_ratio);
     rebuild_fonts();
     return 0;
@@ -179,5 +181,8 @@ EMSCRIPTEN_KEEPALIVE void fc_stop() {
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
 
 EMSCRIPTEN_KEEPALIVE void fc_paste(const char* utf8) { web::platform_paste(utf8); }
+
+// Text typed or composed into the hidden text input.
+EMSCRIPTEN_KEEPALIVE void fc_text(const char* utf8) { web::platform_text(utf8); }
 
 }  // extern "C"

@@ -1,13 +1,14 @@
 // [X] Mouse, wheel (pixel, line and page modes), touch as mouse
-// [X] Keyboard while the canvas has focus; text from KeyboardEvent.key (no IME yet)
+// [X] Keyboard while the canvas has focus; text from KeyboardEvent.key
+// [X] IME composition and on-screen keyboards: a hidden text input kept over the active field
 // [X] Clipboard: copy through navigator.clipboard, paste through the paste event
 // [X] HiDPI: backing store at CSS size x devicePixelRatio, fonts rasterised at that scale
 // [X] On-demand rendering: a few frames after each event, then the loop sleeps
-// [ ] IME composition and mobile keyboards (hidden DOM input): not yet
 #include "platform.h"
 #include <emscripten/em_js.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <cstring>
 #include "key_map.h"
 
@@ -24,6 +25,7 @@ struct Platform {
     bool stopped = false;
     int frames_drawn = 0;
     double last_time = 0;
+    std::string text_input;
     std::string clipboard;
 } P;
 
@@ -91,10 +93,14 @@ bool is_single_character(const char* utf8) {
     return n == expected && c >= 0x20;
 }
 
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+// userData is non-null for the hidden text input: there, characters arrive through its
+// `input` events (platform_text), so printable keys keep their default action.
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input) {
     ImGuiIO& io = ImGui::GetIO();
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     bool shortcut = e->ctrlKey || e->metaKey;
+    if (e->keyCode == 229) return EM_FALSE;  // an IME is composing: the input event brings it
+    if (from_text_input && !shortcut && is_single_character(e->key)) return EM_FALSE;
     // Ctrl+V must reach the browser so it fires `paste` (see platform_paste); the browser's
     // own shortcuts (reload, new tab, devtools) stay the browser's.
     if (shortcut && (std::strcmp(e->code, "KeyV") == 0 || std::strcmp(e->code, "KeyR") == 0 ||
@@ -132,8 +138,10 @@ const char* get_clipboard(void*) { return P.clipboard.c_str(); }
 
 }  // namespace
 
-void platform_start(const std::string& canvas_selector, PlatformCallbacks callbacks) {
+void platform_start(const std::string& canvas_selector, const std::string& text_input_selector,
+                    PlatformCallbacks callbacks) {
     P.canvas = canvas_selector;
+    P.text_input = text_input_selector;
     P.callbacks = std::move(callbacks);
     const char* c = P.canvas.c_str();
     emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
@@ -149,6 +157,14 @@ void platform_start(const std::string& canvas_selector, PlatformCallbacks callba
     emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
+    if (!P.text_input.empty()) {
+        const char* t = P.text_input.c_str();
+        void* from_text_input = &P;
+        emscripten_set_keydown_callback(t, from_text_input, EM_TRUE, on_key);
+        emscripten_set_keyup_callback(t, from_text_input, EM_TRUE, on_key);
+        emscripten_set_focus_callback(t, nullptr, EM_TRUE, on_focus);
+        emscripten_set_blur_callback(t, nullptr, EM_TRUE, on_focus);
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
@@ -178,6 +194,20 @@ void platform_paste(const char* utf8) {
     io.AddKeyEvent(ImGuiKey_V, false);
     io.AddKeyEvent(ImGuiMod_Ctrl, false);
     request_frames(kFramesAfterInput);
+}
+
+void platform_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    request_frames(kFramesAfterInput);
+}
+
+EM_JS(void, js_text_input_state, (int active, float x, float y, float line_height), {
+    if (Module.onTextInputState) Module.onTextInputState(active, x, y, line_height);
+});
+
+void platform_report_text_input() {
+    const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
+    js_text_input_state(ime.WantVisible, ime.InputPos.x, ime.InputPos.y, ime.InputLineHeight);
 }
 
 void request_frames(int frames) {

@@ -11,10 +11,17 @@ struct PlatformCallbacks {
     std::function<void()> fonts_changed; // the font atlas must be rebuilt (pixel ratio changed)
 };
 
-// Registers input callbacks on the canvas (CSS selector) and starts the loop. Keyboard input
-// is taken only while the canvas has focus: nothing is registered page-wide but mouse-up, so a
-// drag released outside the canvas still ends.
-void platform_start(const std::string& canvas_selector, PlatformCallbacks callbacks);
+// Registers input callbacks on the canvas (CSS selector) and on the hidden text input the page
+// keeps over the active text field (for IME composition and on-screen keyboards), and starts
+// the loop. Keyboard input is taken only while one of the two has focus: nothing is registered
+// page-wide but mouse-up, so a drag released outside the canvas still ends.
+void platform_start(const std::string& canvas_selector, const std::string& text_input_selector,
+                    PlatformCallbacks callbacks);
+// Text typed or composed into the hidden text input (UTF-8).
+void platform_text(const char* utf8);
+// Tells the page where the active text field's caret is, every frame, so it can keep the
+// hidden text input over it (and focused) or hand focus back to the canvas.
+void platform_report_text_input();
 // Removes every listener and cancels the pending frame: after this the module holds no
 // browser resources but its WebGL context (released by the caller).
 void platform_stop();

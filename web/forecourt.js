@@ -140,6 +140,19 @@
     canvas.setAttribute('aria-label', 'Forecourt CRM');
     canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
     element.appendChild(canvas);
+    // The hidden text input kept over the active text field: IME composition (accents, CJK)
+    // happens in it and it brings up a tablet's on-screen keyboard. Transparent, and clicks
+    // pass through it to the canvas.
+    const textInput = document.createElement('textarea');
+    textInput.id = canvas.id + '-text';
+    textInput.setAttribute('autocomplete', 'off');
+    textInput.setAttribute('autocapitalize', 'off');
+    textInput.setAttribute('spellcheck', 'false');
+    textInput.setAttribute('aria-label', 'Text input');
+    textInput.style.cssText = 'position:absolute;left:0;top:0;width:2px;height:1em;padding:0;' +
+      'border:0;margin:0;opacity:0;resize:none;overflow:hidden;pointer-events:none;font-size:16px';
+    if (getComputedStyle(element).position === 'static') element.style.position = 'relative';
+    element.appendChild(textInput);
 
     let firstDataFrameMs = null;
     let resolveFirstData;
@@ -162,12 +175,25 @@
         resolveFirstData(firstDataFrameMs);
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
+      onTextInputState(active, x, y, lineHeight) {
+        const focused = document.activeElement;
+        if (active && (focused === canvas || focused === textInput)) {
+          const s = canvas.getBoundingClientRect().width / canvas.width;
+          textInput.style.left = canvas.offsetLeft + x * s + 'px';
+          textInput.style.top = canvas.offsetTop + y * s + 'px';
+          textInput.style.height = Math.max(lineHeight * s, 8) + 'px';
+          if (focused !== textInput) textInput.focus({ preventScroll: true });
+        } else if (!active && focused === textInput) {
+          canvas.focus({ preventScroll: true });
+        }
+      },
     });
 
     const ratio = () => window.devicePixelRatio || 1;
     const box = canvas.getBoundingClientRect();
-    const started = withString(module, '#' + canvas.id, (p) => module._fc_start(p,
-      Math.round(box.width), Math.round(box.height), ratio(), utcOffsetMinutes(opts.timeZone)));
+    const started = withString(module, '#' + canvas.id, (c) => withString(module, '#' + textInput.id,
+      (t) => module._fc_start(c, t, Math.round(box.width), Math.round(box.height), ratio(),
+        utcOffsetMinutes(opts.timeZone))));
     if (started !== 0) {
       canvas.remove();
       throw new Error(module.UTF8ToString(module._fc_last_error()));
@@ -187,6 +213,15 @@
       e.preventDefault();
     };
     canvas.addEventListener('paste', onPaste);
+    // Characters reach the app once composed; pasted text arrives the same way.
+    const sendText = () => {
+      if (!textInput.value) return;
+      withString(module, textInput.value, (p) => module._fc_text(p));
+      textInput.value = '';
+    };
+    const onInput = (e) => { if (!e.isComposing) sendText(); };
+    textInput.addEventListener('input', onInput);
+    textInput.addEventListener('compositionend', sendText);
 
     let mounted = true;
     const font = await fontPromise;
@@ -221,6 +256,9 @@
         mounted = false;
         observer.disconnect();
         canvas.removeEventListener('paste', onPaste);
+        textInput.removeEventListener('input', onInput);
+        textInput.removeEventListener('compositionend', sendText);
+        textInput.remove();
         const gl = canvas.getContext('webgl2');
         module._fc_stop();
         const lose = gl && gl.getExtension('WEBGL_lose_context');
