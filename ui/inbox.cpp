@@ -44,11 +44,16 @@ void draw_row(AppState& app, std::uint32_t row) {
     if (ImGui::Selectable(label.c_str(), app.selected_lead == std::int64_t(row),
                           ImGuiSelectableFlags_SpanAllColumns))
         open_lead(app, row);
+    char score[16];
+    std::snprintf(score, sizeof score, "%.0f", lead.score);
+    describe_last_item_as_row({name, category_name(s, lead.product_category), score,
+                               std::string(name_of(lead.state)), user_name(s, lead.owner),
+                               format_age(lead.created_at, app.now)});
     ImGui::TableSetColumnIndex(kColCategory);
     ImGui::TextUnformatted(category_name(s, lead.product_category).c_str());
     ImGui::TableSetColumnIndex(kColScore);
     ImGui::PushStyleColor(ImGuiCol_Text, score_color(lead.score));
-    ImGui::Text("%.0f", lead.score);
+    ImGui::TextUnformatted(score);
     ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(kColState);
     ImGui::TextUnformatted(name_of(lead.state).data());

@@ -33,15 +33,23 @@ const std::vector<DrawnItem>& published_items() { return published; }
 
 std::string published_items_json() {
     nlohmann::json arr = nlohmann::json::array();
+    // The widget with keyboard focus: the active one (being edited), else ImGui's navigation
+    // item, which also follows the last click.
+    ImGuiContext& g = *GImGui;
+    ImGuiID focused = g.ActiveId ? g.ActiveId : g.NavId;
     for (const DrawnItem& it : published) {
         if (it.label.empty()) continue;
-        arr.push_back({{"id", it.id},
-                       {"label", it.label},
-                       {"window", it.window},
-                       {"text", it.is_text},
-                       {"rect",
-                        {{"x", it.min.x}, {"y", it.min.y}, {"w", it.max.x - it.min.x},
-                         {"h", it.max.y - it.min.y}}}});
+        nlohmann::json j = {{"id", it.id},
+                            {"label", it.label},
+                            {"window", it.window},
+                            {"text", it.is_text},
+                            {"role", it.role},
+                            {"focused", it.id != 0 && it.id == focused},
+                            {"rect",
+                             {{"x", it.min.x}, {"y", it.min.y}, {"w", it.max.x - it.min.x},
+                              {"h", it.max.y - it.min.y}}}};
+        if (!it.cells.empty()) j["cells"] = it.cells;
+        arr.push_back(std::move(j));
     }
     return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -52,9 +60,18 @@ const DrawnItem* find_item(const std::string& label, const std::string& window) 
     return nullptr;
 }
 
-void label_last_item(const char* label) {
+void label_last_item(const char* label, const char* role) {
     auto it = collecting_index.find(ImGui::GetItemID());
-    if (it != collecting_index.end()) collecting[it->second].label = visible_part(label);
+    if (it == collecting_index.end()) return;
+    collecting[it->second].label = visible_part(label);
+    collecting[it->second].role = role;
+}
+
+void describe_last_item_as_row(std::vector<std::string> cells) {
+    auto it = collecting_index.find(ImGui::GetItemID());
+    if (it == collecting_index.end()) return;
+    collecting[it->second].role = "row";
+    collecting[it->second].cells = std::move(cells);
 }
 
 void published_text(const char* text) {
@@ -66,6 +83,7 @@ void published_text(const char* text) {
     item.min = ImGui::GetItemRectMin();
     item.max = ImGui::GetItemRectMax();
     item.is_text = true;
+    item.role = "text";
     collecting.push_back(std::move(item));
 }
 
@@ -89,17 +107,22 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item.max = bb.Max;
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
-                                  ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
     using namespace fc::ui;
     auto it = collecting_index.find(id);
     if (it == collecting_index.end() || !label) return;
     DrawnItem& item = collecting[it->second];
     item.label = visible_part(label);
+    item.role = (flags & ImGuiItemStatusFlags_Inputable)   ? "field"
+                : (flags & ImGuiItemStatusFlags_Checkable) ? "checkbox"
+                : (flags & ImGuiItemStatusFlags_Openable)  ? "tree"
+                                                           : "button";
     // Windows register before they are current: name them after themselves.
-    if (ImGuiWindow* w = ImGui::FindWindowByID(id); w && w->ID == id)
+    if (ImGuiWindow* w = ImGui::FindWindowByID(id); w && w->ID == id) {
         item.window = w->RootWindow->Name;
-    (void)ctx;
+        item.role = "window";
+    }
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

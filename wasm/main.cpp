@@ -31,6 +31,10 @@ EM_JS(void, js_first_data_frame, (), {
     if (Module.onFirstDataFrame) Module.onFirstDataFrame();
 });
 
+EM_JS(void, js_frame_drawn, (), {
+    if (Module.onFrameDrawn) Module.onFrameDrawn();
+});
+
 EM_JS(void, js_app_event, (const char* json), {
     if (Module.onAppEvent) Module.onAppEvent(UTF8ToString(json));
 });
@@ -62,6 +66,7 @@ void draw_frame() {
         js_first_data_frame();
     }
     for (const std::string& event : ui::take_events(app)) js_app_event(event.c_str());
+    js_frame_drawn();
 }
 
 }  // namespace
@@ -181,6 +186,9 @@ EMSCRIPTEN_KEEPALIVE void fc_stop() {
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
 
 EMSCRIPTEN_KEEPALIVE void fc_paste(const char* utf8) { web::platform_paste(utf8); }
+
+// A click at canvas pixel (x, y): how the screen-reader mirror activates what it shows.
+EMSCRIPTEN_KEEPALIVE void fc_click(float x, float y) { web::platform_click(x, y); }
 
 // Text typed or composed into the hidden text input.
 EMSCRIPTEN_KEEPALIVE void fc_text(const char* utf8) { web::platform_text(utf8); }

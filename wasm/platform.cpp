@@ -196,6 +196,14 @@ void platform_paste(const char* utf8) {
     request_frames(kFramesAfterInput);
 }
 
+void platform_click(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(x, y);
+    io.AddMouseButtonEvent(0, true);   // the input queue trickles these over two frames
+    io.AddMouseButtonEvent(0, false);
+    request_frames(kFramesAfterInput);
+}
+
 void platform_text(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     request_frames(kFramesAfterInput);

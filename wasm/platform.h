@@ -17,6 +17,8 @@ struct PlatformCallbacks {
 // page-wide but mouse-up, so a drag released outside the canvas still ends.
 void platform_start(const std::string& canvas_selector, const std::string& text_input_selector,
                     PlatformCallbacks callbacks);
+// A complete click at canvas pixel (x, y), from outside the canvas (the accessibility mirror).
+void platform_click(float x, float y);
 // Text typed or composed into the hidden text input (UTF-8).
 void platform_text(const char* utf8);
 // Tells the page where the active text field's caret is, every frame, so it can keep the

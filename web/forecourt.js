@@ -89,6 +89,87 @@
     return Math.round((asUtc - now.getTime()) / 60000);
   }
 
+  // Screen readers cannot read a canvas. This keeps an offscreen DOM copy of what the last
+  // frame drew, built from the same item hooks the tests use: panes as regions, the inbox's
+  // visible rows as a grid, buttons and fields with their labels; the focused widget is
+  // announced through a live region. Activating a mirrored element clicks its spot on the canvas.
+  function createMirror(element, click) {
+    const root = document.createElement('div');
+    root.className = 'forecourt-a11y';
+    root.style.cssText = 'position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;' +
+      'clip-path:inset(50%);white-space:nowrap';
+    const tree = document.createElement('div');
+    const live = document.createElement('div');
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    root.append(tree, live);
+    element.appendChild(root);
+    let lastJson = '';
+    let lastFocus = null;
+
+    function node(tag, attrs, text) {
+      const n = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
+      if (text !== undefined) n.textContent = text;
+      return n;
+    }
+    function activatable(n, it) {
+      n.tabIndex = -1;
+      n.addEventListener('click', () => click(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2));
+      return n;
+    }
+
+    function render(items) {
+      const panes = new Map();
+      for (const it of items) {
+        if (!panes.has(it.window)) panes.set(it.window, []);
+        panes.get(it.window).push(it);
+      }
+      const out = document.createDocumentFragment();
+      for (const [name, list] of panes) {
+        const region = node('section', { role: 'region', 'aria-label': name });
+        const headers = list.filter((it) => it.role === 'header');
+        const rows = list.filter((it) => it.role === 'row');
+        if (rows.length) {
+          const grid = node('div', { role: 'grid', 'aria-label': name });
+          const head = node('div', { role: 'row' });
+          headers.forEach((h) => head.appendChild(activatable(node('div', { role: 'columnheader' }, h.label), h)));
+          grid.appendChild(head);
+          rows.forEach((r) => {
+            const row = activatable(node('div', { role: 'row', 'aria-label': r.label }), r);
+            (r.cells || [r.label]).forEach((c) => row.appendChild(node('div', { role: 'gridcell' }, c)));
+            grid.appendChild(row);
+          });
+          region.appendChild(grid);
+        }
+        for (const it of list) {
+          if (it.role === 'button' || it.role === 'tree') region.appendChild(activatable(node('button', {}, it.label), it));
+          else if (it.role === 'field') region.appendChild(activatable(node('input', { 'aria-label': it.label, type: 'text' }), it));
+          else if (it.role === 'checkbox') region.appendChild(activatable(node('input', { 'aria-label': it.label, type: 'checkbox' }), it));
+          else if (it.role === 'text') region.appendChild(node('p', {}, it.label));
+        }
+        out.appendChild(region);
+      }
+      tree.replaceChildren(out);
+    }
+
+    return {
+      update(raw, items) {
+        if (raw !== lastJson) {
+          lastJson = raw;
+          render(items);
+        }
+        const focused = items.find((it) => it.focused);
+        const label = focused ? focused.label : null;
+        if (label !== lastFocus) {
+          lastFocus = label;
+          if (label) live.textContent = label;
+        }
+      },
+      remove() { root.remove(); },
+    };
+  }
+
   async function mount(element, options) {
     if (!(element instanceof HTMLElement)) throw new TypeError('Forecourt.mount needs an element');
     const opts = Object.assign({ apiBase: new URL(appBase).origin, fontUrl: appBase + 'fonts/NotoSans-Regular.ttf' }, options);
@@ -154,6 +235,13 @@
     if (getComputedStyle(element).position === 'static') element.style.position = 'relative';
     element.appendChild(textInput);
 
+    let mirror = null;
+    let mirrorTimer = 0;
+    let readItems = null;
+    const updateMirror = () => {
+      mirrorTimer = 0;
+      if (mirror && readItems) mirror.update(...readItems());
+    };
     let firstDataFrameMs = null;
     let resolveFirstData;
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
@@ -175,6 +263,10 @@
         resolveFirstData(firstDataFrameMs);
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
+      onFrameDrawn() {
+        // Coalesced: the mirror follows the screen within a tenth of a second, not per frame.
+        if (!mirrorTimer) mirrorTimer = setTimeout(updateMirror, 100);
+      },
       onTextInputState(active, x, y, lineHeight) {
         const focused = document.activeElement;
         if (active && (focused === canvas || focused === textInput)) {
@@ -200,6 +292,20 @@
     }
     const theme = typeof opts.theme === 'string' ? { mode: opts.theme } : (opts.theme || {});
     module._fc_set_theme(theme.mode === 'dark' ? 1 : 0, parseColor(theme.accent));
+
+    // Items in CSS pixels of the viewport, with the raw JSON (to tell when anything changed).
+    readItems = () => {
+      const raw = module.UTF8ToString(module._fc_items_json());
+      const r = canvas.getBoundingClientRect();
+      const sx = r.width / canvas.width, sy = r.height / canvas.height;
+      return [raw, JSON.parse(raw).map((it) => Object.assign(it, {
+        rect: { x: r.left + it.rect.x * sx, y: r.top + it.rect.y * sy, w: it.rect.w * sx, h: it.rect.h * sy },
+      }))];
+    };
+    mirror = createMirror(element, (x, y) => {
+      const r = canvas.getBoundingClientRect();
+      module._fc_click((x - r.left) * canvas.width / r.width, (y - r.top) * canvas.height / r.height);
+    });
 
     const resize = () => {
       const r = canvas.getBoundingClientRect();
@@ -259,6 +365,8 @@
         textInput.removeEventListener('input', onInput);
         textInput.removeEventListener('compositionend', sendText);
         textInput.remove();
+        clearTimeout(mirrorTimer);
+        mirror.remove();
         const gl = canvas.getContext('webgl2');
         module._fc_stop();
         const lose = gl && gl.getExtension('WEBGL_lose_context');
@@ -266,16 +374,7 @@
         canvas.remove();
         listeners.clear();
       },
-      items() {
-        if (!mounted) return [];
-        const raw = JSON.parse(module.UTF8ToString(module._fc_items_json()));
-        const r = canvas.getBoundingClientRect();
-        const sx = r.width / canvas.width, sy = r.height / canvas.height;
-        return raw.map((it) => ({
-          id: it.id, label: it.label, window: it.window, text: it.text,
-          rect: { x: r.left + it.rect.x * sx, y: r.top + it.rect.y * sy, w: it.rect.w * sx, h: it.rect.h * sy },
-        }));
-      },
+      items() { return mounted ? readItems()[1] : []; },
       frame() { return mounted ? module._fc_frame_count() : 0; },
       get firstDataFrameMs() { return firstDataFrameMs; },
       firstDataFrame,
