@@ -10,6 +10,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <cstring>
+#include <utility>
+#include <vector>
 #include "key_map.h"
 
 namespace fc::web {
@@ -27,7 +29,24 @@ struct Platform {
     double last_time = 0;
     std::string text_input;
     std::string clipboard;
+    // Button changes that arrived in the same frame as a pointer move: ImGui widgets that allow
+    // overlap (table headers) only take a press on an item hovered the frame before, so a
+    // quick click (move, down, up before the next frame) would be lost. They go in after the
+    // frame that saw the move.
+    bool moved_this_frame = false;
+    std::vector<std::pair<int, bool>> deferred_buttons;
 } P;
+
+void add_pointer_pos(ImVec2 p) {
+    ImGui::GetIO().AddMousePosEvent(p.x, p.y);
+    P.moved_this_frame = true;
+}
+
+void add_button(int button, bool down) {
+    if (P.moved_this_frame || !P.deferred_buttons.empty())
+        P.deferred_buttons.emplace_back(button, down);
+    else ImGui::GetIO().AddMouseButtonEvent(button, down);
+}
 
 constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and release states
 
@@ -39,6 +58,11 @@ EM_BOOL on_animation_frame(double time, void*) {
     P.last_time = time;
     P.callbacks.draw_frame();
     ++P.frames_drawn;
+    P.moved_this_frame = false;
+    for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
+    if (!P.deferred_buttons.empty() && P.frames_pending < kFramesAfterInput)
+        P.frames_pending = kFramesAfterInput;
+    P.deferred_buttons.clear();
     if (P.frames_pending > 0) --P.frames_pending;
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
     if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);
@@ -52,11 +76,10 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     ImVec2 p = to_pixels(e->targetX, e->targetY);
-    if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || type == EMSCRIPTEN_EVENT_MOUSEDOWN)
-        io.AddMousePosEvent(p.x, p.y);
+    if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || type == EMSCRIPTEN_EVENT_MOUSEDOWN) add_pointer_pos(p);
     int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
-    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
-    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) add_button(button, true);
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) add_button(button, false);
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     request_frames(kFramesAfterInput);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus us
@@ -76,11 +99,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint& t = e->touches[0];
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    ImVec2 p = to_pixels(t.targetX, t.targetY);
-    io.AddMousePosEvent(p.x, p.y);
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL)
-        io.AddMouseButtonEvent(0, false);
+    add_pointer_pos(to_pixels(t.targetX, t.targetY));
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) add_button(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) add_button(0, false);
     request_frames(kFramesAfterInput);
     return EM_TRUE;
 }
@@ -197,10 +218,9 @@ void platform_paste(const char* utf8) {
 }
 
 void platform_click(float x, float y) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(x, y);
-    io.AddMouseButtonEvent(0, true);   // the input queue trickles these over two frames
-    io.AddMouseButtonEvent(0, false);
+    add_pointer_pos(ImVec2(x, y));
+    add_button(0, true);  // the input queue trickles down and up over two frames
+    add_button(0, false);
     request_frames(kFramesAfterInput);
 }
 
