@@ -40,6 +40,20 @@ async function embedMountMs(browser, portalOrigin, appOrigin, runs) {
   return median(times);
 }
 
+// Frames drawn per second while nothing changes: the app should be asleep.
+async function idleFramesPerSecond(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await page.waitForTimeout(2000);  // let loading and the details part settle
+  const before = await page.evaluate(() => window.forecourt.frame());
+  await page.waitForTimeout(5000);
+  const after = await page.evaluate(() => window.forecourt.frame());
+  await context.close();
+  return (after - before) / 5;
+}
+
 const portal = await startPortal();
 const server = await startServer({ demo: 'dealer', seed: 1, extraArgs: ['--allow-origin', portal.origin] });
 const browser = await launchBrowser();
@@ -49,6 +63,7 @@ try {
   const metrics = {
     cold_start_ms: await coldStartMs(browser, server.url, 5),
     embed_mount_ms: await embedMountMs(browser, portal.origin, server.url.replace(/\/$/, ''), 5),
+    idle_frames_per_s: await idleFramesPerSecond(browser, server.url),
   };
   console.log(JSON.stringify(metrics));
 } finally {

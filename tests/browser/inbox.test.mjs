@@ -77,3 +77,23 @@ test('the app says so when the data cannot be loaded, instead of a blank canvas'
   assert.ok(await msg.jsonValue());
   await context.close();
 });
+
+test('idle means idle: no frames are drawn while nothing changes, and a click still lands', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.waitForTimeout(1500);  // the details part arrives and the app settles
+  const before = await page.evaluate(() => window.forecourt.frame());
+  await page.waitForTimeout(2000);
+  const after = await page.evaluate(() => window.forecourt.frame());
+  assert.ok(after - before <= 1, `frames drawn while idle: ${after - before}`);
+
+  // A quick click on a column header while asleep is not lost.
+  const header = await findItem(page, 'Age', 'Lead inbox');
+  await page.mouse.click(header.rect.x + header.rect.w / 2, header.rect.y + header.rect.h / 2);
+  await page.waitForFunction(() => {
+    const rows = window.forecourt.items().filter((it) => it.window === 'Lead inbox' && it.role === 'row');
+    return rows.length > 0 && rows[0].cells[5] !== undefined &&
+      rows.every((r, i) => i === 0 || !/wk/.test(rows[i - 1].cells[5]) || /wk/.test(r.cells[5]));
+  }, null, { timeout: 10000, polling: 100 });
+  assert.ok(await page.evaluate(() => window.forecourt.frame()) > after);
+  await context.close();
+});
