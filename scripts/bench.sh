@@ -19,6 +19,8 @@ echo "{\"wasm_bundle_gzip_bytes\": $bundle}" > "$out/bundle.json"
 
 echo "bench: browser" >&2
 node tests/bench/browser_bench.mjs > "$out/browser.json"
+echo "bench: UI on the network data set (seeds ~1.3M records on first use: minutes)" >&2
+node tests/bench/ui_bench.mjs > "$out/ui.json"
 
 for extra in scripts/bench_*.sh; do
   [[ -x "$extra" ]] && "$extra" "$out"

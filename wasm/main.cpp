@@ -31,8 +31,8 @@ EM_JS(void, js_first_data_frame, (), {
     if (Module.onFirstDataFrame) Module.onFirstDataFrame();
 });
 
-EM_JS(void, js_frame_drawn, (), {
-    if (Module.onFrameDrawn) Module.onFrameDrawn();
+EM_JS(void, js_frame_drawn, (double cpu_ms), {
+    if (Module.onFrameDrawn) Module.onFrameDrawn(cpu_ms);
 });
 
 EM_JS(void, js_app_event, (const char* json), {
@@ -48,6 +48,7 @@ void rebuild_fonts() {
 }
 
 void draw_frame() {
+    double started = emscripten_get_now();
     app.now = Time(emscripten_date_now() / 1000.0);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -66,7 +67,7 @@ void draw_frame() {
         js_first_data_frame();
     }
     for (const std::string& event : ui::take_events(app)) js_app_event(event.c_str());
-    js_frame_drawn();
+    js_frame_drawn(emscripten_get_now() - started);
 }
 
 }  // namespace

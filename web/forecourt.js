@@ -235,6 +235,7 @@
     if (getComputedStyle(element).position === 'static') element.style.position = 'relative';
     element.appendChild(textInput);
 
+    let trace = null;  // per-frame timings, for benchmarks (app.traceFrames)
     let mirror = null;
     let mirrorTimer = 0;
     let readItems = null;
@@ -263,9 +264,13 @@
         resolveFirstData(firstDataFrameMs);
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
-      onFrameDrawn() {
+      onFrameDrawn(cpuMs) {
         // Coalesced: the mirror follows the screen within a tenth of a second, not per frame.
         if (!mirrorTimer) mirrorTimer = setTimeout(updateMirror, 100);
+        if (trace) {
+          const first = readItems()[1].find((it) => it.role === 'row');
+          trace.push({ t: performance.now(), cpuMs, firstRow: first ? first.label : null });
+        }
       },
       onTextInputState(active, x, y, lineHeight) {
         const focused = document.activeElement;
@@ -376,6 +381,13 @@
       },
       items() { return mounted ? readItems()[1] : []; },
       frame() { return mounted ? module._fc_frame_count() : 0; },
+      // Benchmarks: start recording {t, cpuMs, firstRow} per drawn frame; call again to stop
+      // and get the records.
+      traceFrames(on) {
+        const out = trace;
+        trace = on ? [] : null;
+        return out || [];
+      },
       get firstDataFrameMs() { return firstDataFrameMs; },
       firstDataFrame,
     };

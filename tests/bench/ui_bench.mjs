@@ -1,0 +1,87 @@
+// UI benchmarks on a big book (the network demo: ~127k leads in the inbox), in headless
+// Chromium at 1280x800, deviceScaleFactor 2 (SwiftShader WebGL). Prints one JSON object.
+//   node tests/bench/ui_bench.mjs [server-url]   (without a URL it starts a network-demo server)
+import { startServer, launchBrowser } from '../browser/harness.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+async function openFresh(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(url);
+  const first = await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs,
+    null, { timeout: 300000, polling: 50 });
+  return { context, page, firstRowsMs: await first.jsonValue() };
+}
+
+async function headerCenter(page, label) {
+  const it = await page.evaluate((l) => window.forecourt.items().find((i) => i.label === l && i.role === 'header'), label);
+  return [it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2];
+}
+
+const external = process.argv[2];
+const server = external ? null : await startServer({ demo: 'network', seed: 1 });
+const url = external || server.url;
+const browser = await launchBrowser();
+try {
+  const loads = [];
+  for (let i = 0; i < 5; ++i) {
+    const { context, firstRowsMs } = await openFresh(browser, url);
+    loads.push(firstRowsMs);
+    await context.close();
+  }
+  const { page, context } = await openFresh(browser, url);
+  await page.waitForTimeout(3000);
+
+  // Scrolling: a 100 px wheel event every 16.7 ms for 5 s, not waiting for each to be handled.
+  const inbox = await page.evaluate(() => window.forecourt.items().find((i) => i.label === 'Lead inbox'));
+  await page.mouse.move(inbox.rect.x + inbox.rect.w / 2, inbox.rect.y + inbox.rect.h / 2);
+  const intervals = await page.evaluate(async () => {
+    window.forecourt.traceFrames(true);
+    const canvas = window.forecourt.canvas;
+    const r = canvas.getBoundingClientRect();
+    const gaps = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (t) => { gaps.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const start = performance.now();
+    await new Promise((resolve) => {
+      const timer = setInterval(() => {
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, bubbles: true, cancelable: true,
+          clientX: r.left + r.width / 3, clientY: r.top + r.height / 2 }));
+        if (performance.now() - start > 5000) { clearInterval(timer); resolve(); }
+      }, 16.7);
+    });
+    running = false;
+    return { gaps: gaps.slice(1), frames: window.forecourt.traceFrames(false) };
+  });
+
+  // Sort: click a header; time from the press to the first frame drawn with the new order.
+  const sorts = [];
+  for (const label of ['Account', 'Owner', 'Age', 'Score', 'Product']) {
+    const before = await page.evaluate(() => window.forecourt.items().find((i) => i.role === 'row').label);
+    await page.evaluate(() => {
+      window.forecourt.traceFrames(true);
+      window.__press = 0;
+      window.forecourt.canvas.addEventListener('mousedown', () => { window.__press = performance.now(); }, { once: true });
+    });
+    const [x, y] = await headerCenter(page, label);
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(1500);
+    const { frames, press } = await page.evaluate(() => ({ frames: window.forecourt.traceFrames(false), press: window.__press }));
+    const changed = frames.find((f) => f.t >= press && f.firstRow !== before);
+    if (changed) sorts.push(changed.t - press);
+  }
+  await context.close();
+  console.log(JSON.stringify({
+    ui_first_rows_100k_ms: median(loads),
+    ui_scroll_frame_p95_ms: p95(intervals.gaps),
+    ui_frame_p95_ms: p95(intervals.frames.map((f) => f.cpuMs)),
+    ui_sort_100k_ms: sorts.length ? median(sorts) : -1,
+  }));
+} finally {
+  await browser.close();
+  await server?.stop();
+}
