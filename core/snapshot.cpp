@@ -1,4 +1,5 @@
 #include "snapshot.h"
+#include "deal_json.h"
 #include "record_json.h"
 
 namespace fc {
@@ -107,13 +108,15 @@ json snapshot_to_json(const Store& s) {
     write_table(doc, "activities", s.activities);
     write_table(doc, "leads", s.leads);
     write_table(doc, "tasks", s.tasks);
+    write_table(doc, "deals", s.deals);
     return doc;
 }
 
 MaybeError load_snapshot(const json& doc, Store& out) {
     if (!doc.is_object()) return not_an_object("");
     static const char* known[] = {"dealers", "users",      "categories", "campaigns", "accounts",
-                                  "contacts", "activities", "leads",      "tasks"};
+                                  "contacts", "activities", "leads",      "tasks",
+                                  "deals"};
     for (const auto& item : doc.items()) {
         bool ok = false;
         for (const char* k : known) ok = ok || item.key() == k;
@@ -130,6 +133,7 @@ MaybeError load_snapshot(const json& doc, Store& out) {
     if (!e) e = read_table(doc, "activities", s, s.activities);
     if (!e) e = read_table(doc, "leads", s, s.leads);
     if (!e) e = read_table(doc, "tasks", s, s.tasks);
+    if (!e) e = read_table(doc, "deals", s, s.deals);
     if (e) return e;
     out = std::move(s);
     return std::nullopt;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
+#include "lead_book.h"
 #include "records.h"
 
 namespace fc {
@@ -46,6 +47,8 @@ struct Store {
     Table<Activity> activities;
     Table<Lead> leads;
     Table<Task> tasks;
+    Table<Deal> deals;
+    LeadBook lead_book;  // derived by the lead engine from activities and leads; never synced
 };
 
 }  // namespace fc
