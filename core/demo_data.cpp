@@ -147,7 +147,8 @@ void add_activities(Store& s, const DemoSize& size, Rng& rng, Time now) {
     constexpr Time kSpan = 180 * 86400;
     s.activities.reserve(size_t(size.activities));
     for (int i = 0; i < size.activities; ++i) {
-        const Account& acc = s.accounts.rows[skewed_index(rng, std::uint32_t(s.accounts.size()))];
+        std::uint32_t account = skewed_index(rng, std::uint32_t(s.accounts.size()));
+        const Account& acc = s.accounts.rows[account];
         Activity a;
         a.id = numbered("E", i + 1);
         a.account_id = acc.id;
@@ -156,7 +157,12 @@ void add_activities(Store& s, const DemoSize& size, Rng& rng, Time now) {
         // Recent activity is denser than old: today's inbox has fresh leads.
         double u = rng.unit();
         a.at = now - Time(double(kSpan) * u * u) - Time(rng.below(3600));
-        a.product_category = kCategories[skewed_index(rng, kCategories.size())].first;
+        // A buyer is after one or two things: most of an account's activities are about its
+        // main interest (a fixed pick per account), the rest spread over the range.
+        std::uint32_t main_interest = std::uint32_t(Rng(account).below(5));
+        a.product_category =
+            kCategories[rng.chance(0.75) ? main_interest : skewed_index(rng, kCategories.size())]
+                .first;
         bool marketing = a.type == ActivityType::web_form || a.type == ActivityType::seminar ||
                          a.type == ActivityType::literature_request ||
                          a.type == ActivityType::test_drive;

@@ -14,8 +14,7 @@ namespace {
 
 template <class T>
 std::uint32_t row_of(const Table<T>& t, const Id& id) {
-    auto it = t.index.find(id);
-    return it == t.index.end() ? kNoRow : it->second;
+    return t.row_of(id);
 }
 
 bool is_closed(const Lead& l) {
@@ -157,8 +156,9 @@ void index_new_rows(Store& s, std::vector<std::uint32_t>& touched) {
     book.leads_indexed = s.leads.size();
 }
 
-// Indexes everything from scratch: signals are counted per bucket first so every bucket's
-// vector is allocated once at its exact size (a million activities, no growth slack).
+// Indexes everything from scratch. Buckets are numbered in account order and each bucket's
+// vector is allocated once at its exact size, in that order: a full re-score then walks
+// buckets, signals, account and contact bytes and the leads it opened all front to back.
 void build_book(Store& s) {
     LeadBook& book = s.lead_book;
     ScoringRules rules = std::move(book.rules);
@@ -168,17 +168,30 @@ void build_book(Store& s) {
 
     std::vector<Signal> signals(s.activities.size());
     std::vector<std::uint32_t> bucket_of(s.activities.size(), kNoRow);
-    std::vector<std::uint32_t> counts;
     for (std::uint32_t r = 0; r < s.activities.size(); ++r) {
         std::uint32_t account = 0, category = 0;
-        if (!make_signal(s, r, signals[r], account, category)) continue;
-        bucket_of[r] = find_or_add_bucket(book, account, category);
-        if (counts.size() <= bucket_of[r]) counts.resize(bucket_of[r] + 1, 0);
-        ++counts[bucket_of[r]];
+        if (make_signal(s, r, signals[r], account, category))
+            bucket_of[r] = find_or_add_bucket(book, account, category);
     }
-    for (size_t b = 0; b < book.buckets.size(); ++b) book.buckets[b].signals.reserve(counts[b]);
+    std::vector<std::uint32_t> renumber(book.buckets.size());
+    std::vector<Bucket> ordered;
+    ordered.reserve(book.buckets.size());
+    for (std::uint32_t account = 0; account < book.account_buckets.size(); ++account) {
+        auto& list = book.account_buckets[account];
+        std::sort(list.begin(), list.end());
+        for (auto& [category, b] : list) {
+            renumber[b] = std::uint32_t(ordered.size());
+            b = renumber[b];
+            ordered.push_back(Bucket{account, category, {}, {}});
+        }
+    }
+    std::vector<std::uint32_t> counts(ordered.size(), 0);
+    for (std::uint32_t& b : bucket_of)
+        if (b != kNoRow) ++counts[b = renumber[b]];
+    for (size_t b = 0; b < ordered.size(); ++b) ordered[b].signals.reserve(counts[b]);
     for (size_t r = 0; r < signals.size(); ++r)
-        if (bucket_of[r] != kNoRow) book.buckets[bucket_of[r]].signals.push_back(signals[r]);
+        if (bucket_of[r] != kNoRow) ordered[bucket_of[r]].signals.push_back(signals[r]);
+    book.buckets = std::move(ordered);
     std::vector<Signal>().swap(signals);
     std::vector<std::uint32_t>().swap(bucket_of);
     SignalLess less{s};
@@ -248,10 +261,9 @@ void refresh_open_lead(const LeadBook& book, const Bucket& b, size_t begin, size
     const CompiledRules& c = book.compiled;
     // The crossing cannot precede the window's first signal: skip the replay when the lead
     // already dates from it (explicit requests, mostly).
-    if (begin < end && b.signals[begin].at < l.created_at) {
-        Time crossing = first_crossing(c, book, b, begin, end);
-        if (crossing < l.created_at) l.created_at = crossing;
-    }
+    if (begin < end && b.signals[begin].at < l.created_at)
+        l.created_at =
+            std::min(l.created_at, first_crossing(c, book, b, begin, end, l.created_at));
     Time response = first_response_in(b, begin, end, l.created_at);
     if (response != kNever && (l.first_response_at == 0 || response < l.first_response_at))
         l.first_response_at = response;
@@ -261,12 +273,13 @@ void refresh_open_lead(const LeadBook& book, const Bucket& b, size_t begin, size
 void update_bucket(Store& s, std::uint32_t bi, ScoreScratch& scratch) {
     LeadBook& book = s.lead_book;
     Bucket& b = book.buckets[bi];
-    if (b.leads.size() > 1)
-        std::sort(b.leads.begin(), b.leads.end(), [&](std::uint32_t x, std::uint32_t y) {
-            const Lead& a = s.leads.rows[x];
-            const Lead& c = s.leads.rows[y];
-            return a.created_at != c.created_at ? a.created_at < c.created_at : a.id < c.id;
-        });
+    auto window_order = [&](std::uint32_t x, std::uint32_t y) {
+        const Lead& a = s.leads.rows[x];
+        const Lead& c = s.leads.rows[y];
+        return a.created_at != c.created_at ? a.created_at < c.created_at : a.id < c.id;
+    };
+    if (b.leads.size() > 1 && !std::is_sorted(b.leads.begin(), b.leads.end(), window_order))
+        std::sort(b.leads.begin(), b.leads.end(), window_order);
     Time opens_at = kNever;
     size_t tail_begin = 0;
     for_each_window(s, b, [&](size_t, std::uint32_t row, size_t begin, size_t end) {

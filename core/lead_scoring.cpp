@@ -20,8 +20,8 @@ CompiledRules compile_rules(const ScoringRules& r, const LeadBook& book, const S
     }
     c.campaign.assign(store.campaigns.size() + 1, 1.0);
     for (const auto& [id, m] : r.campaign_multipliers) {
-        auto it = store.campaigns.index.find(id);
-        if (it != store.campaigns.index.end()) c.campaign[it->second + 1] = m;
+        std::uint32_t row = store.campaigns.row_of(id);
+        if (row != kNoRow) c.campaign[row + 1] = m;
     }
     c.authority = r.authority;
     c.segment.assign(book.segments.size(), 1.0);
@@ -111,7 +111,7 @@ double score_window(const CompiledRules& c, const LeadBook& book, const Bucket& 
 }
 
 Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& b, size_t begin,
-                    size_t end) {
+                    size_t end, Time before) {
     const double fit = account_fit(c, book, b.account);
     auto positive_points = [&](const Signal& s) {
         double base = c.points[size_t(s.type) * c.channels + s.channel];
@@ -119,32 +119,46 @@ Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& 
         std::uint8_t role = s.contact == kNoRow ? 0 : book.contact_role[s.contact];
         return base * c.campaign[s.campaign] * c.authority[role] * fit;
     };
-    // Without decay the sum can only be larger: most quiet buckets stop here.
-    std::array<double, kActivityTypeCount> total{};
-    bool any_explicit = false;
-    for (size_t i = begin; i < end; ++i) {
-        total[size_t(b.signals[i].type)] += positive_points(b.signals[i]);
-        any_explicit = any_explicit || c.explicit_request[size_t(b.signals[i].type)];
+    if (before == kNever) {
+        // Without decay the sum can only be larger: most quiet buckets stop here.
+        // An explicit request ends the search: the replay below finds it or an earlier crossing.
+        std::array<double, kActivityTypeCount> total{};
+        bool explicit_request = false;
+        for (size_t i = begin; i < end && !explicit_request; ++i) {
+            explicit_request = c.explicit_request[size_t(b.signals[i].type)];
+            total[size_t(b.signals[i].type)] += positive_points(b.signals[i]);
+        }
+        double bound = 0;
+        for (size_t t = 0; t < kActivityTypeCount; ++t) bound += std::min(total[t], c.cap[t]);
+        if (!explicit_request && bound < c.threshold) return kNever;
     }
-    double bound = 0;
-    for (size_t t = 0; t < kActivityTypeCount; ++t) bound += std::min(total[t], c.cap[t]);
-    if (!any_explicit && bound < c.threshold) return kNever;
 
-    total.fill(0);
-    Time last = kNever;
+    // The replay keeps each type's total in units of its value at `ref` (the first positive
+    // signal), so moving the clock costs one exp2 per signal instead of rescaling every type:
+    // the decayed total at time t is total * w with w = 2^(-(t - ref) / half-life).
+    std::array<double, kActivityTypeCount> total{};
+    std::array<std::uint8_t, kActivityTypeCount> active{};
+    size_t n_active = 0;
+    Time ref = kNever;
     for (size_t i = begin; i < end; ++i) {
         const Signal& s = b.signals[i];
+        if (s.at >= before) return kNever;
         if (c.explicit_request[size_t(s.type)]) return s.at;
         double p = positive_points(s);
         if (p <= 0) continue;
-        if (last != kNever && s.at > last) {
-            double f = std::exp2(-double(s.at - last) * c.per_second);
-            for (double& x : total) x *= f;
+        if (ref == kNever) ref = s.at;
+        double w = std::exp2(-double(s.at - ref) * c.per_second);
+        if (w < 0x1p-500) {  // rebase before 1/w overflows (years of signals, short half-life)
+            for (size_t k = 0; k < n_active; ++k) total[active[k]] *= w;
+            ref = s.at;
+            w = 1;
         }
-        last = s.at;
-        total[size_t(s.type)] += p;
+        size_t t = size_t(s.type);
+        if (total[t] == 0) active[n_active++] = std::uint8_t(t);
+        total[t] += p / w;
         double sum = 0;
-        for (size_t t = 0; t < kActivityTypeCount; ++t) sum += std::min(total[t], c.cap[t]);
+        for (size_t k = 0; k < n_active; ++k)
+            sum += std::min(total[active[k]] * w, c.cap[active[k]]);
         if (sum >= c.threshold) return s.at;
     }
     return kNever;

@@ -52,10 +52,11 @@ double score_window(const CompiledRules& c, const LeadBook& book, const Bucket& 
 
 // When the signals [begin, end) first made a lead: the first explicit request, or the first
 // activity after which the decayed, capped sum of the positive points reached the threshold.
-// kNever if they never did. Only positive points count, so adding activities can only make the
-// crossing earlier: lead creation does not depend on the order activities arrive in.
+// kNever if they never did, or not before `before`. Only positive points count, so adding
+// activities can only make the crossing earlier: lead creation does not depend on the order
+// activities arrive in.
 Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& bucket,
-                    size_t begin, size_t end);
+                    size_t begin, size_t end, Time before = kNever);
 
 // Our own touches that answer a lead (outbound call or email, a quote).
 bool is_response(ActivityType t);
