@@ -59,7 +59,7 @@ MaybeError read_per_type(const json& obj, const std::string& path, double min, d
     JsonReader r(obj, path);
     std::array<double, kActivityTypeCount> tmp{};
     for (size_t t = 0; t < kActivityTypeCount; ++t)
-        r.number(std::string(name_of(ActivityType(t))).c_str(), tmp[t], false, min, max);
+        r.number(name_of(ActivityType(t)).data(), tmp[t], false, min, max);  // literals: stay valid
     if (auto e = r.finish()) return e;
     out = tmp;
     return std::nullopt;
@@ -244,7 +244,7 @@ MaybeError from_json(const json& j, ScoringRules& out, const std::string& path) 
     section("authority", false, object, "an object", [&](const json& v, const std::string& p) {
         JsonReader a(v, p);
         for (size_t i = 0; i < kContactRoleCount; ++i)
-            a.number(std::string(name_of(ContactRole(i))).c_str(), r.authority[i], false, 0,
+            a.number(name_of(ContactRole(i)).data(), r.authority[i], false, 0,
                      kMaxMultiplier);
         return a.finish();
     });
