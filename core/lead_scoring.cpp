@@ -4,6 +4,8 @@
 
 namespace fc {
 
+static_assert(kActivityTypeCount <= 32, "per-type bitmasks are 32 bits");
+
 CompiledRules compile_rules(const ScoringRules& r, const LeadBook& book, const Store& store) {
     CompiledRules c;
     c.channels = book.channels.size();
@@ -55,33 +57,44 @@ double score_window(const CompiledRules& c, const LeadBook& book, const Bucket& 
                     size_t end, Time now, ScoreScratch& scratch,
                     std::vector<Contribution>* explain) {
     const double fit = account_fit(c, book, b.account);
-    std::array<double, kActivityTypeCount> total{};
-    scratch.raw.resize(end - begin);
+    // Per-type totals only for the types present (a bitmask): a window holds a handful of
+    // types, and this runs for every open lead of the book.
+    std::array<double, kActivityTypeCount> total;
+    std::uint32_t present = 0;
+    if (scratch.raw.size() < end - begin) scratch.raw.resize(end - begin);
+    double* raw = scratch.raw.data() - begin;
     scratch.dnc_contacts.clear();
     for (size_t i = begin; i < end; ++i) {
         const Signal& s = b.signals[i];
-        double base = c.points[size_t(s.type) * c.channels + s.channel];
-        double raw = 0;
+        const size_t t = size_t(s.type);
+        double base = c.points[t * c.channels + s.channel];
+        double r = 0;
         if (base != 0) {  // most of our own touches score nothing: skip their exp2
             std::uint8_t role = s.contact == kNoRow ? 0 : book.contact_role[s.contact];
-            raw = base * c.campaign[s.campaign] * c.authority[role] * fit *
-                  decay_factor(c, now - s.at);
+            r = base * c.campaign[s.campaign] * c.authority[role] * fit *
+                decay_factor(c, now - s.at);
         }
-        scratch.raw[i - begin] = raw;
-        total[size_t(s.type)] += raw;
+        raw[i] = r;
+        if (!(present >> t & 1)) {
+            present |= 1u << t;
+            total[t] = 0;
+        }
+        total[t] += r;
         if (s.contact != kNoRow && book.contact_dnc[s.contact] &&
             std::find(scratch.dnc_contacts.begin(), scratch.dnc_contacts.end(), s.contact) ==
                 scratch.dnc_contacts.end())
             scratch.dnc_contacts.push_back(s.contact);
     }
     std::array<double, kActivityTypeCount> scale;
-    for (size_t t = 0; t < kActivityTypeCount; ++t)
+    for (std::uint32_t m = present; m; m &= m - 1) {
+        size_t t = size_t(__builtin_ctz(m));
         scale[t] = std::abs(total[t]) > c.cap[t] ? c.cap[t] / std::abs(total[t]) : 1.0;
+    }
 
     double score = 0;
     for (size_t i = begin; i < end; ++i) {
         const Signal& s = b.signals[i];
-        double points = scratch.raw[i - begin] * scale[size_t(s.type)];
+        double points = raw[i] * scale[size_t(s.type)];
         score += points;
         if (!explain) continue;
         Contribution k;
@@ -122,14 +135,25 @@ Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& 
     if (before == kNever) {
         // Without decay the sum can only be larger: most quiet buckets stop here.
         // An explicit request ends the search: the replay below finds it or an earlier crossing.
-        std::array<double, kActivityTypeCount> total{};
+        std::array<double, kActivityTypeCount> total;
+        std::uint32_t present = 0;
         bool explicit_request = false;
         for (size_t i = begin; i < end && !explicit_request; ++i) {
-            explicit_request = c.explicit_request[size_t(b.signals[i].type)];
-            total[size_t(b.signals[i].type)] += positive_points(b.signals[i]);
+            const size_t t = size_t(b.signals[i].type);
+            explicit_request = c.explicit_request[t];
+            double p = positive_points(b.signals[i]);
+            if (p <= 0) continue;
+            if (!(present >> t & 1)) {
+                present |= 1u << t;
+                total[t] = 0;
+            }
+            total[t] += p;
         }
         double bound = 0;
-        for (size_t t = 0; t < kActivityTypeCount; ++t) bound += std::min(total[t], c.cap[t]);
+        for (std::uint32_t m = present; m; m &= m - 1) {
+            size_t t = size_t(__builtin_ctz(m));
+            bound += std::min(total[t], c.cap[t]);
+        }
         if (!explicit_request && bound < c.threshold) return kNever;
     }
 
@@ -162,11 +186,6 @@ Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& 
         if (sum >= c.threshold) return s.at;
     }
     return kNever;
-}
-
-bool is_response(ActivityType t) {
-    return t == ActivityType::outbound_call || t == ActivityType::outbound_email ||
-           t == ActivityType::quote;
 }
 
 LeadBand band_of(const ScoringRules& r, double score) {

@@ -35,7 +35,7 @@ enum class LeadBand : std::uint8_t { cold, warm, hot };
 
 // Reusable buffers so scoring allocates nothing in steady state.
 struct ScoreScratch {
-    std::vector<double> raw;
+    std::vector<double> raw;  // grows to the largest window, never shrinks or zero-fills
     std::vector<std::uint32_t> dnc_contacts;
 };
 
@@ -59,7 +59,10 @@ Time first_crossing(const CompiledRules& c, const LeadBook& book, const Bucket& 
                     size_t begin, size_t end, Time before = kNever);
 
 // Our own touches that answer a lead (outbound call or email, a quote).
-bool is_response(ActivityType t);
+inline bool is_response(ActivityType t) {
+    return t == ActivityType::outbound_call || t == ActivityType::outbound_email ||
+           t == ActivityType::quote;
+}
 
 LeadBand band_of(const ScoringRules& rules, double score);
 std::string_view name_of(LeadBand b);
