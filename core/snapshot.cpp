@@ -1,6 +1,7 @@
 #include "snapshot.h"
 #include "deal_json.h"
 #include "record_json.h"
+#include "scoring_rules.h"
 
 namespace fc {
 namespace {
@@ -109,6 +110,7 @@ json snapshot_to_json(const Store& s) {
     write_table(doc, "leads", s.leads);
     write_table(doc, "tasks", s.tasks);
     write_table(doc, "deals", s.deals);
+    doc["scoring_rules"] = to_json(s.lead_book.rules);  // rules are data: they travel too
     return doc;
 }
 
@@ -116,7 +118,7 @@ MaybeError load_snapshot(const json& doc, Store& out) {
     if (!doc.is_object()) return not_an_object("");
     static const char* known[] = {"dealers", "users",      "categories", "campaigns", "accounts",
                                   "contacts", "activities", "leads",      "tasks",
-                                  "deals"};
+                                  "deals", "scoring_rules"};
     for (const auto& item : doc.items()) {
         bool ok = false;
         for (const char* k : known) ok = ok || item.key() == k;
@@ -134,6 +136,8 @@ MaybeError load_snapshot(const json& doc, Store& out) {
     if (!e) e = read_table(doc, "leads", s, s.leads);
     if (!e) e = read_table(doc, "tasks", s, s.tasks);
     if (!e) e = read_table(doc, "deals", s, s.deals);
+    if (auto it = doc.find("scoring_rules"); !e && it != doc.end())
+        e = from_json(*it, s.lead_book.rules, "scoring_rules");
     if (e) return e;
     out = std::move(s);
     return std::nullopt;

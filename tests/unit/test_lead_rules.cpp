@@ -4,6 +4,7 @@
 #include <functional>
 #include "lead_fixture.h"
 #include "scoring_rules.h"
+#include "snapshot.h"
 
 using namespace fc;
 using namespace fc::test;
@@ -143,4 +144,19 @@ TEST_CASE("a rule change is a command: a bad one changes nothing, a good one re-
     doubled["points"]["web_form"] = 60;
     REQUIRE_FALSE(f.command("scoring_rules.put", doubled).has_value());
     CHECK(f.lead("L-A1-vans")->score == doctest::Approx(2 * before));
+}
+
+TEST_CASE("the scoring rules travel with a snapshot; a bad rule set fails the load") {
+    LeadBookFixture f;
+    ScoringRules r = plain_rules();
+    r.hot = 90;
+    REQUIRE_FALSE(f.command("scoring_rules.put", to_json(r)).has_value());
+    json doc = snapshot_to_json(f.s);
+    Store back;
+    REQUIRE_FALSE(load_snapshot(doc, back).has_value());
+    CHECK(back.lead_book.rules.hot == 90);
+    doc["scoring_rules"]["bands"]["warm"] = 95;
+    auto e = load_snapshot(doc, back);
+    REQUIRE(e.has_value());
+    CHECK(e->field == "scoring_rules.bands.hot");
 }
