@@ -256,9 +256,16 @@ Time first_response_in(const Bucket& b, size_t begin, size_t end, Time after) {
     return kNever;
 }
 
+// `replay`: signals, leads or rules of the bucket may have changed since its last update, so
+// creation time, first response and new leads are re-derived. Without it (the clock moved,
+// nothing else did) only the scores are: those are the only results that depend on `now`.
 void refresh_open_lead(const LeadBook& book, const Bucket& b, size_t begin, size_t end, Lead& l,
-                       ScoreScratch& scratch) {
+                       ScoreScratch& scratch, bool replay) {
     const CompiledRules& c = book.compiled;
+    if (!replay) {
+        l.score = score_window(c, book, b, begin, end, book.now, scratch);
+        return;
+    }
     // The crossing cannot precede the window's first signal: skip the replay when the lead
     // already dates from it (explicit requests, mostly).
     if (begin < end && b.signals[begin].at < l.created_at)
@@ -270,7 +277,7 @@ void refresh_open_lead(const LeadBook& book, const Bucket& b, size_t begin, size
     l.score = score_window(c, book, b, begin, end, book.now, scratch);
 }
 
-void update_bucket(Store& s, std::uint32_t bi, ScoreScratch& scratch) {
+void update_bucket(Store& s, std::uint32_t bi, ScoreScratch& scratch, bool replay = true) {
     LeadBook& book = s.lead_book;
     Bucket& b = book.buckets[bi];
     auto window_order = [&](std::uint32_t x, std::uint32_t y) {
@@ -284,12 +291,12 @@ void update_bucket(Store& s, std::uint32_t bi, ScoreScratch& scratch) {
     size_t tail_begin = 0;
     for_each_window(s, b, [&](size_t, std::uint32_t row, size_t begin, size_t end) {
         if (row == kNoRow) {
-            if (begin < end) opens_at = first_crossing(book.compiled, book, b, begin, end);
+            if (replay && begin < end) opens_at = first_crossing(book.compiled, book, b, begin, end);
             tail_begin = begin;
             return;
         }
         Lead& l = s.leads.rows[row];
-        if (!is_closed(l)) refresh_open_lead(book, b, begin, end, l, scratch);
+        if (!is_closed(l)) refresh_open_lead(book, b, begin, end, l, scratch, replay);
     });
     if (opens_at == kNever) return;
 
@@ -300,7 +307,7 @@ void update_bucket(Store& s, std::uint32_t bi, ScoreScratch& scratch) {
     l.product_category = s.categories.rows[b.category].id;
     l.dealer_id = account.dealer_id;
     l.created_at = opens_at;
-    refresh_open_lead(book, b, tail_begin, b.signals.size(), l, scratch);
+    refresh_open_lead(book, b, tail_begin, b.signals.size(), l, scratch, true);
     std::uint32_t row = s.leads.put(std::move(l));
     if (book.lead_bucket.size() <= row) book.lead_bucket.resize(row + 1, kNoRow);
     book.lead_bucket[row] = bi;
@@ -317,10 +324,11 @@ void update_buckets(Store& s, std::vector<std::uint32_t>& touched) {
     for (std::uint32_t b : touched) update_bucket(s, b, scratch);
 }
 
-void update_all(Store& s) {
+void update_all(Store& s, bool replay) {
     ensure_compiled(s);
     ScoreScratch scratch;
-    for (std::uint32_t b = 0; b < s.lead_book.buckets.size(); ++b) update_bucket(s, b, scratch);
+    for (std::uint32_t b = 0; b < s.lead_book.buckets.size(); ++b)
+        update_bucket(s, b, scratch, replay);
 }
 
 void update_account_buckets(Store& s, std::uint32_t account) {
@@ -336,18 +344,19 @@ void update_account_buckets(Store& s, std::uint32_t account) {
 void rebuild_leads(Store& s, Time now) {
     build_book(s);
     s.lead_book.now = now;
-    update_all(s);
+    update_all(s, true);
 }
 
 void rescore_all(Store& s, Time now) {
-    if (!s.lead_book.built) {
-        build_book(s);
-    } else {
-        std::vector<std::uint32_t> touched;
-        index_new_rows(s, touched);
-    }
+    if (!s.lead_book.built) return rebuild_leads(s, now);
+    // Rows appended behind the engine's back get their full update first; then, unless the
+    // rules changed, moving the clock only re-scores.
+    const bool rules_changed = s.lead_book.compiled_stale;
+    std::vector<std::uint32_t> touched;
+    index_new_rows(s, touched);
+    update_buckets(s, touched);
     s.lead_book.now = now;
-    update_all(s);
+    update_all(s, rules_changed);
 }
 
 void ensure_lead_book(Store& s, Time now) {

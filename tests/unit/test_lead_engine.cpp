@@ -224,3 +224,19 @@ TEST_CASE("the demo book's leads all come from the engine and are consistent") {
         CHECK(d.account_id == l->account_id);
     }
 }
+
+TEST_CASE("moving the clock re-scores; rows appended behind the engine's back are picked up") {
+    LeadBookFixture f;
+    REQUIRE_FALSE(f.log("E1", "A1", "A1-C1", "web_form", kNow).has_value());
+    // Appended directly to the table, not through a command: the next re-score indexes it
+    // fully (it opens a lead) before moving the clock.
+    f.s.activities.put(Activity{"E2", "A2", "A2-C1", ActivityType::test_drive, kNow, "tyres",
+                                "", 0, "", "", ""});
+    rescore_all(f.s, kNow + 30 * kDay);
+    REQUIRE(f.lead("L-A2-tyres") != nullptr);
+    CHECK(f.lead("L-A2-tyres")->score == doctest::Approx(40 * 0.5));
+    CHECK(f.lead("L-A1-vans")->score == doctest::Approx(30 * 0.5));
+    Store full = f.s;
+    rebuild_leads(full, kNow + 30 * kDay);
+    CHECK(leads_by_id(full) == leads_by_id(f.s));
+}
