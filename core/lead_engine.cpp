@@ -234,7 +234,11 @@ void for_each_window(const Store& s, const Bucket& b, F&& f) {
     const size_t n = b.leads.size();
     for (size_t k = 0; k < n; ++k) {
         const Lead& l = s.leads.rows[b.leads[k]];
-        Time end_time = is_closed(l) ? l.closed_at
+        // A closed lead from before closed_at existed (older data) is taken as closed at its
+        // last known moment, so its history does not reopen as a new lead.
+        Time end_time = is_closed(l) ? (l.closed_at != 0 ? l.closed_at
+                                                         : std::max(l.created_at,
+                                                                    l.first_response_at))
                         : k + 1 < n  ? s.leads.rows[b.leads[k + 1]].created_at - 1
                                      : kNever;
         size_t end = b.signals.size();
@@ -467,6 +471,25 @@ RulesPreview preview_rules(Store& s, const ScoringRules& rules) {
         });
     }
     return p;
+}
+
+std::vector<std::uint32_t> leads_by_priority(const Store& s, Time now) {
+    struct Item {
+        double priority;
+        std::uint32_t row;
+    };
+    std::vector<Item> items;
+    for (std::uint32_t r = 0; r < s.leads.size(); ++r)
+        if (!is_closed(s.leads.rows[r]))
+            items.push_back({priority(s.lead_book.rules, s.leads.rows[r], now), r});
+    std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+        if (a.priority != b.priority) return a.priority > b.priority;
+        return s.leads.rows[a.row].id < s.leads.rows[b.row].id;
+    });
+    std::vector<std::uint32_t> out;
+    out.reserve(items.size());
+    for (const Item& i : items) out.push_back(i.row);
+    return out;
 }
 
 }  // namespace fc

@@ -73,4 +73,8 @@ struct RulesPreview {
 };
 RulesPreview preview_rules(Store& store, const ScoringRules& rules);
 
+// The open leads (new, working, qualified, nurture) in the order to work them: highest
+// priority (score x freshness at `now`) first, ties by id so every replica lists them alike.
+std::vector<std::uint32_t> leads_by_priority(const Store& store, Time now);
+
 }  // namespace fc

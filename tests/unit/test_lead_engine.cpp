@@ -240,3 +240,18 @@ TEST_CASE("moving the clock re-scores; rows appended behind the engine's back ar
     rebuild_leads(full, kNow + 30 * kDay);
     CHECK(leads_by_id(full) == leads_by_id(f.s));
 }
+
+TEST_CASE("a closed lead from older data without closed_at does not reopen its own history") {
+    LeadBookFixture f;
+    REQUIRE_FALSE(f.log("E1", "A1", "A1-C1", "web_form", kNow - 10 * kDay).has_value());
+    REQUIRE_FALSE(f.log("E2", "A1", "A1-C1", "test_drive", kNow - 8 * kDay).has_value());
+    Lead l = *f.lead("L-A1-vans");
+    l.state = LeadState::converted;
+    l.first_response_at = kNow - 7 * kDay;
+    REQUIRE(l.closed_at == 0);
+    REQUIRE_FALSE(f.command("lead.put", to_json(l)).has_value());
+    CHECK(f.s.leads.size() == 1);
+    REQUIRE_FALSE(f.log("E3", "A1", "A1-C1", "quote_request", kNow - kDay).has_value());
+    CHECK(f.s.leads.size() == 2);
+    CHECK(f.lead("L-A1-vans-2")->created_at == kNow - kDay);
+}

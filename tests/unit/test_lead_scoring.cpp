@@ -166,3 +166,19 @@ TEST_CASE("priority is score x freshness; an unanswered lead loses half per half
     warm_fresh.created_at = kNow + 24 * 3600 - 600;
     CHECK(priority(r, warm_fresh, kNow + 24 * 3600) > priority(r, hot_stale, kNow + 24 * 3600));
 }
+
+TEST_CASE("the work queue orders open leads by priority and leaves closed ones out") {
+    LeadBookFixture f;
+    REQUIRE_FALSE(f.log("E1", "A1", "A1-C1", "quote_request", kNow - 2 * kDay).has_value());
+    REQUIRE_FALSE(f.log("E2", "A2", "A2-C1", "web_form", kNow - 3600).has_value());
+    REQUIRE_FALSE(f.log("E3", "A2", "A2-C1", "test_drive", kNow - 3600, "tyres").has_value());
+    REQUIRE_FALSE(f.command("lead.transition", {{"lead_id", "L-A2-tyres"}, {"to", "disqualified"},
+                                                {"reason", "Duplicate enquiry"}})
+                      .has_value());
+    auto queue = leads_by_priority(f.s, kNow);
+    REQUIRE(queue.size() == 2);
+    // The two-day-old quote request scores more but waited 8 half-lives: the fresh form wins.
+    CHECK(f.s.leads.rows[queue[0]].id == "L-A2-vans");
+    CHECK(f.s.leads.rows[queue[1]].id == "L-A1-vans");
+    CHECK(f.s.leads.rows[queue[1]].score > f.s.leads.rows[queue[0]].score);
+}
