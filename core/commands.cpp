@@ -1,4 +1,7 @@
 #include "commands.h"
+#include "deal_json.h"
+#include "lead_commands.h"
+#include "lead_engine.h"
 #include "record_json.h"
 #include "snapshot.h"
 
@@ -6,11 +9,23 @@ namespace fc {
 namespace {
 
 template <class T>
-MaybeError put_record(Store& store, Table<T>& table, const json& payload) {
+MaybeError put_record(Store& store, Table<T>& table, const json& payload,
+                      std::uint32_t* row = nullptr) {
     T r;
     if (auto e = from_json(payload, r, "payload")) return e;
     if (auto e = check_references(store, r, "payload")) return e;
-    table.put(std::move(r));
+    std::uint32_t at = table.put(std::move(r));
+    if (row) *row = at;
+    return std::nullopt;
+}
+
+// Puts a record, then lets the lead engine follow (when it has been built: an unbuilt book
+// reads everything when it is first needed).
+template <class T, class Follow>
+MaybeError put_and_follow(Store& store, Table<T>& table, const json& payload, Follow follow) {
+    std::uint32_t row = 0;
+    if (auto e = put_record(store, table, payload, &row)) return e;
+    if (store.lead_book.built) follow(store, row);
     return std::nullopt;
 }
 
@@ -23,7 +38,9 @@ MaybeError log_activity(Store& store, const json& payload) {
                      "activity \"" + a.id + "\" already exists; activities cannot be changed"};
     }
     if (auto e = check_references(store, a, "payload")) return e;
-    store.activities.put(std::move(a));
+    // The lead engine follows every activity: it updates (or opens) the one lead it touches.
+    std::uint32_t row = store.activities.put(std::move(a));
+    leads_on_activity(store, row);
     return std::nullopt;
 }
 
@@ -55,14 +72,20 @@ MaybeError from_json(const json& j, Command& out, const std::string& path) {
 MaybeError apply_command(Store& s, const Command& c) {
     const json& p = c.payload;
     if (c.kind == "activity.log") return log_activity(s, p);
-    if (c.kind == "account.put") return put_record(s, s.accounts, p);
-    if (c.kind == "contact.put") return put_record(s, s.contacts, p);
-    if (c.kind == "lead.put") return put_record(s, s.leads, p);
+    if (c.kind == "account.put") return put_and_follow(s, s.accounts, p, leads_on_account);
+    if (c.kind == "contact.put") return put_and_follow(s, s.contacts, p, leads_on_contact);
+    if (c.kind == "lead.put") return put_and_follow(s, s.leads, p, leads_on_lead);
+    if (c.kind == "deal.put") return put_record(s, s.deals, p);
     if (c.kind == "task.put") return put_record(s, s.tasks, p);
     if (c.kind == "dealer.put") return put_record(s, s.dealers, p);
     if (c.kind == "user.put") return put_record(s, s.users, p);
     if (c.kind == "category.put") return put_record(s, s.categories, p);
-    if (c.kind == "campaign.put") return put_record(s, s.campaigns, p);
+    if (c.kind == "campaign.put")
+        return put_and_follow(s, s.campaigns, p,
+                              [](Store& st, std::uint32_t) { leads_on_campaign(st); });
+    bool handled = false;
+    MaybeError e = apply_lead_command(s, c, handled);
+    if (handled) return e;
     return Error{"unknown_command", "kind", "\"" + c.kind + "\" is not a known command"};
 }
 

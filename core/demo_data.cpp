@@ -1,7 +1,9 @@
 #include "demo_data.h"
+#include <algorithm>
 #include <array>
 #include <string>
 #include "lead_engine.h"
+#include "qualification.h"
 #include "rng.h"
 
 namespace fc {
@@ -145,7 +147,8 @@ void add_activities(Store& s, const DemoSize& size, Rng& rng, Time now) {
     constexpr Time kSpan = 180 * 86400;
     s.activities.reserve(size_t(size.activities));
     for (int i = 0; i < size.activities; ++i) {
-        const Account& acc = s.accounts.rows[skewed_index(rng, std::uint32_t(s.accounts.size()))];
+        std::uint32_t account = skewed_index(rng, std::uint32_t(s.accounts.size()));
+        const Account& acc = s.accounts.rows[account];
         Activity a;
         a.id = numbered("E", i + 1);
         a.account_id = acc.id;
@@ -154,7 +157,12 @@ void add_activities(Store& s, const DemoSize& size, Rng& rng, Time now) {
         // Recent activity is denser than old: today's inbox has fresh leads.
         double u = rng.unit();
         a.at = now - Time(double(kSpan) * u * u) - Time(rng.below(3600));
-        a.product_category = kCategories[skewed_index(rng, kCategories.size())].first;
+        // A buyer is after one or two things: most of an account's activities are about its
+        // main interest (a fixed pick per account), the rest spread over the range.
+        std::uint32_t main_interest = std::uint32_t(Rng(account).below(5));
+        a.product_category =
+            kCategories[rng.chance(0.75) ? main_interest : skewed_index(rng, kCategories.size())]
+                .first;
         bool marketing = a.type == ActivityType::web_form || a.type == ActivityType::seminar ||
                          a.type == ActivityType::literature_request ||
                          a.type == ActivityType::test_drive;
@@ -170,25 +178,60 @@ void add_activities(Store& s, const DemoSize& size, Rng& rng, Time now) {
     }
 }
 
-// Leads are assigned round robin per dealer and moved along their lifecycle by age, so the
-// demo inbox shows every state.
-void assign_leads(Store& s, const DemoSize& size, Rng& rng, Time now) {
+constexpr std::array<const char*, 4> kDisqualifyReasons = {
+    "No budget this year", "Bought elsewhere", "Only wanted a brochure", "Not reachable"};
+
+// Moves a lead along `path` through the engine's own transitions (the same checks as the
+// lead.transition command), a few hours to days apart, never past `now`.
+void walk(Store& s, Rng& rng, const Id& lead_id, Time at, Time now,
+          std::initializer_list<LeadState> path, int& deals) {
+    for (LeadState to : path) {
+        if (to == LeadState::qualified) {
+            BantUpdate u{lead_id, BantItem{true, "Budget approved for this year"},
+                         BantItem{true, "Signs the purchase order"},
+                         BantItem{true, "Replacing vehicles that are due"},
+                         BantItem{rng.chance(0.5), "Before the end of the quarter"}};
+            if (!u.timeline->met) u.timeline->evidence.clear();
+            qualify_lead(s, u);
+        }
+        TransitionRequest q{lead_id, to, at, "", std::nullopt};
+        if (to == LeadState::disqualified) q.reason = pick(rng, kDisqualifyReasons);
+        if (to == LeadState::converted) {
+            Deal d;
+            d.id = numbered("DL", ++deals);
+            d.amount = Money(1500000 + rng.below(4000000));
+            d.stage = rng.chance(0.5) ? DealStage::evaluating : DealStage::deciding;
+            q.deal = d;
+        }
+        if (transition_lead(s, q)) return;  // cannot happen with these paths; stop if it does
+        at = std::min(now, at + Time(3600 + rng.below(5 * 86400)));
+    }
+}
+
+// Leads are opened by the engine from the generated activities, assigned round robin per
+// dealer and moved along their lifecycle by age, so the demo inbox shows every state. Closing
+// a lead can open a new one from later activities: those are worked too.
+void work_leads(Store& s, const DemoSize& size, Rng& rng, Time now) {
+    using S = LeadState;
     std::vector<int> next_rep(size_t(size.dealers), 0);
-    for (Lead& l : s.leads.rows) {
+    int deals = 0;
+    for (size_t i = 0; i < s.leads.size(); ++i) {
+        Lead& l = s.leads.rows[i];
         int d = std::stoi(l.dealer_id.substr(1)) - 1;
         int r = next_rep[size_t(d)]++ % size.reps_per_dealer;
         l.owner = l.dealer_id + "-R" + std::to_string(r + 1);
         Time age = now - l.created_at;
         if (age < 2 * 86400 && rng.chance(0.7)) continue;  // fresh and unanswered
-        l.first_response_at = l.created_at + Time(300 + rng.below(36 * 3600));
-        if (l.first_response_at > now) l.first_response_at = now;
+        Time answered = std::min(now, l.created_at + Time(300 + rng.below(36 * 3600)));
+        Id id = l.id;  // transitions may grow the table: `l` does not survive them
         double u = rng.unit();
-        l.state = u < 0.45   ? LeadState::working
-                  : u < 0.6  ? LeadState::qualified
-                  : u < 0.72 ? LeadState::converted
-                  : u < 0.85 ? LeadState::disqualified
-                  : u < 0.95 ? LeadState::nurture
-                             : LeadState::new_lead;
+        if (u < 0.45) walk(s, rng, id, answered, now, {S::working}, deals);
+        else if (u < 0.6) walk(s, rng, id, answered, now, {S::working, S::qualified}, deals);
+        else if (u < 0.72)
+            walk(s, rng, id, answered, now, {S::working, S::qualified, S::converted}, deals);
+        else if (u < 0.85) walk(s, rng, id, answered, now, {S::working, S::disqualified}, deals);
+        else if (u < 0.95) walk(s, rng, id, answered, now, {S::nurture}, deals);
+        // else: still new and unanswered, a lead that slipped through
     }
 }
 
@@ -221,7 +264,7 @@ Store generate_demo(const DemoSize& size, std::uint64_t seed, Time now) {
     add_accounts(s, size, rng);
     add_activities(s, size, rng, now);
     rebuild_leads(s, now);
-    assign_leads(s, size, rng, now);
+    work_leads(s, size, rng, now);
     add_tasks(s, rng, now);
     return s;
 }

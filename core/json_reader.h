@@ -45,6 +45,10 @@ public:
     bool failed() const { return error_.has_value(); }
     std::string path_of(const char* key) const;
     void fail(const char* code, const char* key, const std::string& message);
+    // Adopts an error found by a nested reader (the first error still wins).
+    void fail_with(const Error& e) {
+        if (!error_) error_ = e;
+    }
 
 private:
     const json* take(const char* key, bool required, json::value_t type, const char* what);

@@ -22,6 +22,21 @@ MaybeError read_record(const json& j, T& out, const std::string& path, ReadField
 
 }  // namespace
 
+json bant_to_json(const BantItem& b) { return {{"met", b.met}, {"evidence", b.evidence}}; }
+
+void read_bant(JsonReader& parent, const char* key, BantItem& out) {
+    const json* v = parent.nested(key, false, json::value_t::object, "an object");
+    if (!v) return;
+    BantItem item;
+    JsonReader r(*v, parent.path_of(key));
+    r.boolean("met", item.met, true);
+    r.string("evidence", item.evidence, false, 2000);
+    if (!r.failed() && item.met && item.evidence.find_first_not_of(" \t") == std::string::npos)
+        r.fail("missing_field", "evidence", "is required when the item is met");
+    if (auto e = r.finish()) return parent.fail_with(*e);
+    out = std::move(item);
+}
+
 json to_json(const Account& r) {
     return {{"id", r.id}, {"dealer_id", r.dealer_id}, {"name", r.name},
             {"postal_code", r.postal_code}, {"city", r.city}, {"country", r.country},
@@ -62,10 +77,13 @@ MaybeError from_json(const json& j, Contact& out, const std::string& path) {
 }
 
 json to_json(const Activity& r) {
-    return {{"id", r.id}, {"account_id", r.account_id}, {"contact_id", r.contact_id},
+    json j = {{"id", r.id}, {"account_id", r.account_id}, {"contact_id", r.contact_id},
             {"type", name_of(r.type)}, {"at", r.at}, {"product_category", r.product_category},
             {"campaign_id", r.campaign_id}, {"amount", r.amount}, {"author", r.author},
             {"note", r.note}};
+    // Written only when set, so activities that never had a channel keep their shape.
+    if (!r.channel.empty()) j["channel"] = r.channel;
+    return j;
 }
 MaybeError from_json(const json& j, Activity& out, const std::string& path) {
     return read_record(j, out, path, [](JsonReader& r, Activity& a) {
@@ -79,6 +97,7 @@ MaybeError from_json(const json& j, Activity& out, const std::string& path) {
         r.integer("amount", a.amount, false, -kMaxMoney, kMaxMoney);
         r.id("author", a.author, false);
         r.string("note", a.note, false, 10000);
+        r.id("channel", a.channel, false);
     });
 }
 
@@ -86,7 +105,10 @@ json to_json(const Lead& r) {
     return {{"id", r.id}, {"account_id", r.account_id},
             {"product_category", r.product_category}, {"dealer_id", r.dealer_id},
             {"owner", r.owner}, {"state", name_of(r.state)}, {"created_at", r.created_at},
-            {"first_response_at", r.first_response_at}, {"score", r.score}};
+            {"first_response_at", r.first_response_at}, {"score", r.score},
+            {"closed_at", r.closed_at}, {"disqualify_reason", r.disqualify_reason},
+            {"bant", {{"budget", bant_to_json(r.budget)}, {"authority", bant_to_json(r.authority)},
+                      {"need", bant_to_json(r.need)}, {"timeline", bant_to_json(r.timeline)}}}};
 }
 MaybeError from_json(const json& j, Lead& out, const std::string& path) {
     return read_record(j, out, path, [](JsonReader& r, Lead& l) {
@@ -99,6 +121,16 @@ MaybeError from_json(const json& j, Lead& out, const std::string& path) {
         r.integer("created_at", l.created_at, true, 0, kMaxTime);
         r.integer("first_response_at", l.first_response_at, false, 0, kMaxTime);
         r.number("score", l.score, false, -1e9, 1e9);
+        r.integer("closed_at", l.closed_at, false, 0, kMaxTime);
+        r.string("disqualify_reason", l.disqualify_reason, false, 2000);
+        if (const json* b = r.nested("bant", false, json::value_t::object, "an object")) {
+            JsonReader br(*b, r.path_of("bant"));
+            read_bant(br, "budget", l.budget);
+            read_bant(br, "authority", l.authority);
+            read_bant(br, "need", l.need);
+            read_bant(br, "timeline", l.timeline);
+            if (auto e = br.finish()) r.fail_with(*e);
+        }
     });
 }
 

@@ -27,4 +27,10 @@ MaybeError from_json(const json& j, User& out, const std::string& path = "");
 MaybeError from_json(const json& j, ProductCategory& out, const std::string& path = "");
 MaybeError from_json(const json& j, Campaign& out, const std::string& path = "");
 
+// A lead's BANT item; shared by the lead record and the lead.qualify command.
+json bant_to_json(const BantItem& b);
+// Reads `key` of the parent's object as a BANT item (absent: `out` untouched). A met item
+// without evidence is refused.
+void read_bant(JsonReader& parent, const char* key, BantItem& out);
+
 }  // namespace fc

@@ -59,6 +59,14 @@ struct Activity {
     Money amount = 0;       // purchases, quotes, service jobs
     Id author;              // user who logged it; empty for system-captured activities
     std::string note;
+    std::string channel;    // how the signal came in ("web", "chat", "phone", "showroom"...); may be
+                            // empty. Scoring rules may give a type different points per channel.
+};
+
+// One BANT item of a lead's qualification checklist: met or not, and what shows it.
+struct BantItem {
+    bool met = false;
+    std::string evidence;   // required when met: sales trusts a tick only with its reason
 };
 
 struct Lead {
@@ -71,6 +79,10 @@ struct Lead {
     Time created_at = 0;
     Time first_response_at = 0;  // 0: nobody has answered yet
     double score = 0;
+    // Lifecycle and qualification (lead engine).
+    Time closed_at = 0;          // when it was converted or disqualified; 0 while open
+    std::string disqualify_reason;
+    BantItem budget, authority, need, timeline;
 };
 
 struct Task {
@@ -107,6 +119,21 @@ struct Campaign {
     Id id;
     std::string name;
     Money spend = 0;
+};
+
+// A deal is what a converted lead becomes; its stages describe the customer's progress.
+enum class DealStage : std::uint8_t { exploring, evaluating, deciding, bought, lost, count_ };
+
+struct Deal {
+    Id id;
+    Id lead_id;
+    Id account_id;
+    Id dealer_id;
+    Id owner;
+    Id product_category;
+    DealStage stage = DealStage::evaluating;
+    Money amount = 0;
+    Time created_at = 0;
 };
 
 }  // namespace fc

@@ -1,5 +1,7 @@
 #include "snapshot.h"
+#include "deal_json.h"
 #include "record_json.h"
+#include "scoring_rules.h"
 
 namespace fc {
 namespace {
@@ -110,13 +112,18 @@ void for_each_table(S& s, Fn fn) {
     fn("activities", s.activities);
     fn("leads", s.leads);
     fn("tasks", s.tasks);
+    fn("deals", s.deals);
 }
+
+// The scoring rules travel with the data (rules are data), beside the tables.
+constexpr const char* kRulesKey = "scoring_rules";
 
 }  // namespace
 
 json snapshot_to_json(const Store& s) {
     json doc = json::object();
     for_each_table(s, [&](const char* name, const auto& table) { write_table(doc, name, table); });
+    doc[kRulesKey] = to_json(s.lead_book.rules);
     return doc;
 }
 
@@ -126,6 +133,8 @@ json snapshot_tables_to_json(const Store& s, std::initializer_list<const char*> 
         for (const char* t : tables)
             if (std::string_view(t) == name) write_table(doc, name, table);
     });
+    for (const char* t : tables)
+        if (std::string_view(t) == kRulesKey) doc[kRulesKey] = to_json(s.lead_book.rules);
     return doc;
 }
 
@@ -135,7 +144,7 @@ MaybeError check_table_names(const json& doc) {
     if (!doc.is_object()) return not_an_object("");
     const Store empty;
     for (const auto& item : doc.items()) {
-        bool ok = false;
+        bool ok = item.key() == kRulesKey;
         for_each_table(empty, [&](const char* name, const auto&) { ok = ok || item.key() == name; });
         if (!ok) return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
     }
@@ -149,6 +158,8 @@ MaybeError read_tables(const json& doc, Store& s) {
     for_each_table(s, [&](const char* name, auto& table) {
         if (!e) e = read_table(doc, name, s, table);
     });
+    if (auto it = doc.find(kRulesKey); !e && it != doc.end())
+        e = from_json(*it, s.lead_book.rules, kRulesKey);
     return e;
 }
 

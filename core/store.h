@@ -1,39 +1,77 @@
 // The in-memory store: one flat, id-indexed table per record type. Views (inbox order,
 // timelines, reports) are derived from it and never become a second source of truth.
 #pragma once
+#include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <functional>
+#include <string>
 #include <vector>
+#include "lead_book.h"
 #include "records.h"
 
 namespace fc {
 
+// Rows live in one vector; the id index is open addressing over row numbers (linear probing,
+// power-of-two slots, at most half full). A slot is 4 bytes where a node-based map spends ~40
+// (WASM) on a node and a second copy of the id: a million activities index in 8 MB, not 34.
 template <class T>
 struct Table {
     std::vector<T> rows;
-    std::unordered_map<Id, std::uint32_t> index;  // id -> position in rows
+    std::vector<std::uint32_t> slots;  // row + 1; 0 = empty
 
+    // The row of `id`, or kNoRow.
+    std::uint32_t row_of(const Id& id) const {
+        if (slots.empty()) return kNoRow;
+        const size_t mask = slots.size() - 1;
+        for (size_t i = std::hash<Id>{}(id) & mask;; i = (i + 1) & mask) {
+            std::uint32_t v = slots[i];
+            if (v == 0) return kNoRow;
+            if (rows[v - 1].id == id) return v - 1;
+        }
+    }
     const T* find(const Id& id) const {
-        auto it = index.find(id);
-        return it == index.end() ? nullptr : &rows[it->second];
+        std::uint32_t r = row_of(id);
+        return r == kNoRow ? nullptr : &rows[r];
     }
     T* find(const Id& id) {
-        auto it = index.find(id);
-        return it == index.end() ? nullptr : &rows[it->second];
+        std::uint32_t r = row_of(id);
+        return r == kNoRow ? nullptr : &rows[r];
     }
-    bool contains(const Id& id) const { return index.count(id) != 0; }
+    bool contains(const Id& id) const { return row_of(id) != kNoRow; }
     // Inserts or replaces by id; returns the row's position.
     std::uint32_t put(T record) {
-        auto [it, inserted] = index.try_emplace(record.id, std::uint32_t(rows.size()));
-        if (inserted) rows.push_back(std::move(record));
-        else rows[it->second] = std::move(record);
-        return it->second;
+        std::uint32_t r = row_of(record.id);
+        if (r != kNoRow) {
+            rows[r] = std::move(record);
+            return r;
+        }
+        // Grow by an eighth, not double: a million-row table must not briefly need twice its
+        // size (plus a copy) in a browser tab because one more row arrived.
+        if (rows.size() == rows.capacity()) rows.reserve(rows.size() + rows.size() / 8 + 16);
+        rows.push_back(std::move(record));
+        if (rows.size() * 2 > slots.size()) rehash(std::max<size_t>(16, slots.size() * 2));
+        else insert_slot(std::uint32_t(rows.size() - 1));
+        return std::uint32_t(rows.size() - 1);
     }
     void reserve(size_t n) {
         rows.reserve(n);
-        index.reserve(n);
+        size_t want = 16;
+        while (want < n * 2) want *= 2;
+        if (want > slots.size()) rehash(want);
     }
     size_t size() const { return rows.size(); }
+
+private:
+    void insert_slot(std::uint32_t row) {
+        const size_t mask = slots.size() - 1;
+        size_t i = std::hash<Id>{}(rows[row].id) & mask;
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = row + 1;
+    }
+    void rehash(size_t n) {
+        slots.assign(n, 0);
+        for (std::uint32_t r = 0; r < rows.size(); ++r) insert_slot(r);
+    }
 };
 
 struct Store {
@@ -46,6 +84,8 @@ struct Store {
     Table<Activity> activities;
     Table<Lead> leads;
     Table<Task> tasks;
+    Table<Deal> deals;
+    LeadBook lead_book;  // derived by the lead engine from activities and leads; never synced
 };
 
 }  // namespace fc

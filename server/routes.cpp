@@ -24,9 +24,9 @@ const CachedBody* demo_snapshot(ServerState& state, const std::string& part) {
     if (part == "all") doc = snapshot_to_json(state.store);
     else if (part == "inbox")
         doc = snapshot_tables_to_json(state.store, {"dealers", "users", "categories", "campaigns",
-                                                    "accounts", "leads"});
+                                                    "accounts", "leads", "scoring_rules"});
     else if (part == "detail")
-        doc = snapshot_tables_to_json(state.store, {"contacts", "activities", "tasks"});
+        doc = snapshot_tables_to_json(state.store, {"contacts", "activities", "tasks", "deals"});
     else return nullptr;
     CachedBody body;
     body.json = doc.dump();

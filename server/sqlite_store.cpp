@@ -57,6 +57,7 @@ MaybeError save_all(SqliteStore& s, const Store& store) {
     sqlite3_prepare_v2(s.db, "INSERT OR REPLACE INTO records (tbl, id, body) VALUES (?, ?, ?)",
                        -1, &st, nullptr);
     for (const auto& [table, rows] : doc.items()) {
+        if (!rows.is_array()) continue;  // the scoring rules: derived from code defaults here
         for (const json& r : rows) {
             std::string id = r.at("id").get<std::string>();
             std::string body = r.dump();

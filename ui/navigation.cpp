@@ -44,10 +44,10 @@ bool navigate(AppState& app, std::string_view route) {
         return true;
     }
     if (starts_with(route, "lead/")) {
-        auto it = app.store.leads.index.find(Id(route.substr(5)));
-        if (it == app.store.leads.index.end()) return false;
+        std::uint32_t row = app.store.leads.row_of(Id(route.substr(5)));
+        if (row == kNoRow) return false;
         app.route = "inbox";
-        open_lead(app, it->second);
+        open_lead(app, row);
         return true;
     }
     if (starts_with(route, "account/")) {

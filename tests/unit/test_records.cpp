@@ -37,7 +37,7 @@ TEST_CASE("records survive a JSON round trip, non-ASCII names included") {
     CHECK_FALSE(back.consent_email);
 
     Activity a{"E1", "A1", "A1-C1", ActivityType::test_drive, kNow, "new-cars", "CMP1", 12345,
-               "D1-R1", "Łukasz liked the estate"};
+               "D1-R1", "Łukasz liked the estate", "showroom"};
     Activity a2;
     REQUIRE_FALSE(from_json(to_json(a), a2).has_value());
     CHECK(to_json(a2) == to_json(a));
@@ -88,7 +88,7 @@ TEST_CASE("validation names the offending field and leaves the target untouched"
 }
 
 TEST_CASE("an activity with a time in milliseconds is refused") {
-    Activity a{"E1", "A1", "", ActivityType::visit, kNow * 1000, "", "", 0, "", ""};
+    Activity a{"E1", "A1", "", ActivityType::visit, kNow * 1000, "", "", 0, "", "", ""};
     Activity out;
     auto e = from_json(to_json(a), out);
     REQUIRE(e.has_value());
@@ -179,8 +179,8 @@ TEST_CASE("the demo generator is deterministic and realistic") {
 TEST_CASE("a snapshot can arrive in two parts: the inbox's tables, then the details") {
     Store full = tiny_store();
     json inbox = snapshot_tables_to_json(full, {"dealers", "users", "categories", "campaigns",
-                                                "accounts", "leads"});
-    json detail = snapshot_tables_to_json(full, {"contacts", "activities", "tasks"});
+                                                "accounts", "leads", "scoring_rules"});
+    json detail = snapshot_tables_to_json(full, {"contacts", "activities", "tasks", "deals"});
     CHECK_FALSE(inbox.contains("activities"));
 
     Store s;
