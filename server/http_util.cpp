@@ -58,7 +58,10 @@ bool read_json_body(const httplib::Request& req, httplib::Response& res, json& o
                                                        std::to_string(kMaxJsonDepth) + " levels"});
         return false;
     }
-    out = json::parse(req.body, nullptr, false);
+    // A raw NUL is never valid JSON (in a string it must be escaped), but the parser takes it
+    // for the end of the input and would accept "123\0garbage".
+    bool has_nul = req.body.find('\0') != std::string::npos;
+    out = has_nul ? json(json::value_t::discarded) : json::parse(req.body, nullptr, false);
     if (out.is_discarded()) {
         send_error(res, 400, Error{"invalid_json", "", "the body is not valid JSON"});
         return false;
