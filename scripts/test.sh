@@ -10,6 +10,7 @@ scripts/build.sh
 
 echo "== unit tests (doctest)"
 build/native/fc_unit_tests
+build/native/fc_server_tests
 
 echo "== browser tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

@@ -17,3 +17,10 @@ target_compile_options(fc_server PRIVATE ${WARNINGS})
 add_executable(forecourt_server ${CMAKE_SOURCE_DIR}/server/main.cpp)
 target_link_libraries(forecourt_server PRIVATE fc_server)
 target_compile_options(forecourt_server PRIVATE ${WARNINGS})
+
+# C++ tests of the server below HTTP (the scheduler hook, input checks); ctest runs them.
+file(GLOB SERVER_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/server_unit/*.cpp)
+add_executable(fc_server_tests ${SERVER_TEST_SOURCES})
+target_link_libraries(fc_server_tests PRIVATE fc_server)
+target_compile_options(fc_server_tests PRIVATE ${WARNINGS})
+add_test(NAME server_unit COMMAND fc_server_tests)
