@@ -17,20 +17,9 @@ if [[ $which_stores == sqlite || $which_stores == both ]]; then
 fi
 
 if [[ $which_stores == postgresql || $which_stores == both ]]; then
-  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PGDIR=$(mktemp -d /tmp/forecourt-pg.XXXXXX)
-  PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  chown postgres "$PGDIR"
-  as_postgres() { if [[ $(id -u) == 0 ]]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-  stop_pg() {
-    as_postgres "$PG_BIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true
-    rm -rf "$PGDIR"
-  }
-  trap stop_pg EXIT
-  as_postgres "$PG_BIN/initdb -D $PGDIR/data -A trust -U postgres" >/dev/null
-  as_postgres "$PG_BIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w start \
-    -o '-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=on'" >/dev/null
+  source scripts/pg_loopback.sh
+  pg_loopback_start
   echo "== server tests: PostgreSQL on 127.0.0.1:$PGPORT"
-  FORECOURT_TEST_PG="postgresql://postgres@127.0.0.1:$PGPORT/postgres" \
+  FORECOURT_TEST_PG="$PG_URL" \
     node --test --test-concurrency=1 "${files[@]}"
 fi

@@ -1,5 +1,6 @@
 #include "pull.h"
 #include "auth.h"
+#include "gzip.h"
 #include "http_util.h"
 
 namespace fc::server {
@@ -120,7 +121,7 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
     body += '}';
     conn->commit();
     res.set_header("Cache-Control", "no-store");
-    res.set_content(std::move(body), "application/json");
+    set_json_maybe_gzip(req, res, std::move(body));
 }
 
 }  // namespace fc::server

@@ -13,6 +13,9 @@ void install_routes(httplib::Server& http, ServerState& state) {
     const Config& config = state.config;
     http.set_payload_max_length(config.max_body_bytes);
     http.set_keep_alive_max_count(10000);
+    // Headers and body go out in separate writes; with Nagle's algorithm on, a small response
+    // waits for the client's delayed ACK (~40 ms) before its body leaves.
+    http.set_tcp_nodelay(true);
 
     http.Get("/api/v1/health", [&state](const httplib::Request&, httplib::Response& res) {
         std::string error;

@@ -12,7 +12,7 @@ list(REMOVE_ITEM SERVER_SOURCES ${CMAKE_SOURCE_DIR}/server/main.cpp)
 add_library(fc_server STATIC ${SERVER_SOURCES})
 target_include_directories(fc_server PUBLIC ${CMAKE_SOURCE_DIR}/server)
 target_link_libraries(fc_server PUBLIC fc_core PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::PQ
-  PkgConfig::PUGIXML sqlite3 Threads::Threads)
+  PkgConfig::PUGIXML sqlite3 z Threads::Threads)
 target_compile_options(fc_server PRIVATE ${WARNINGS})
 add_executable(forecourt_server ${CMAKE_SOURCE_DIR}/server/main.cpp)
 target_link_libraries(forecourt_server PRIVATE fc_server)
@@ -24,3 +24,9 @@ add_executable(fc_server_tests ${SERVER_TEST_SOURCES})
 target_link_libraries(fc_server_tests PRIVATE fc_server)
 target_compile_options(fc_server_tests PRIVATE ${WARNINGS})
 add_test(NAME server_unit COMMAND fc_server_tests)
+
+# The initial-sync benchmark client (scripts/bench_server.sh).
+add_executable(fc_server_bench_sync ${CMAKE_SOURCE_DIR}/tests/server_bench/initial_sync.cpp)
+target_link_libraries(fc_server_bench_sync PRIVATE PkgConfig::HTTPLIB)
+target_include_directories(fc_server_bench_sync SYSTEM PRIVATE ${HEADER_ONLY_DIR})
+target_compile_options(fc_server_bench_sync PRIVATE ${WARNINGS})

@@ -1,0 +1,45 @@
+#include "gzip.h"
+#include <zlib.h>
+
+namespace fc::server {
+
+bool accepts_gzip(const httplib::Request& req) {
+    // Good enough for real clients: "gzip" listed and not refused with q=0.
+    std::string v = req.get_header_value("Accept-Encoding");
+    auto at = v.find("gzip");
+    if (at == std::string::npos) return false;
+    auto end = v.find(',', at);
+    std::string params = v.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    return params.find("q=0") == std::string::npos || params.find("q=0.") != std::string::npos;
+}
+
+std::string gzip_fast(std::string_view data) {
+    z_stream z{};
+    if (deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return "";
+    std::string out;
+    out.resize(deflateBound(&z, uLong(data.size())));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    int rc = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? out : "";
+}
+
+void set_json_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body) {
+    res.set_header("Vary", "Accept-Encoding");
+    if (body.size() > 1024 && accepts_gzip(req)) {
+        std::string packed = gzip_fast(body);
+        if (!packed.empty()) {
+            res.set_header("Content-Encoding", "gzip");
+            res.set_content(std::move(packed), "application/json; charset=utf-8");
+            return;
+        }
+    }
+    res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
+}  // namespace fc::server
