@@ -1,4 +1,6 @@
 #include "pull.h"
+#include <algorithm>
+#include <cctype>
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
@@ -40,6 +42,14 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
         limit = std::min(limit, kMaxLimit);
     }
     std::string client_id = req.get_param_value("client_id");
+    // The same alphabet as every id (core's JsonReader::id): a URL can carry any bytes.
+    bool id_ok = client_id.size() <= 64 &&
+                 std::all_of(client_id.begin(), client_id.end(), [](unsigned char ch) {
+                     return std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == ':';
+                 });
+    if (!id_ok)
+        return send_error(res, 400, Error{"invalid_field", "client_id",
+                                          "client_id may only contain letters, digits and - _ . :"});
 
     std::string error;
     auto conn = state.db->borrow(error);

@@ -183,7 +183,8 @@ test('bad payloads and unknown kinds are rejected one by one; the rest of the ba
 
 test('bad query parameters on pull are refused, not guessed', async () => {
   for (const q of ['cursor=-1', 'cursor=abc', 'cursor=1e5', 'limit=0', 'limit=-5', 'limit=x',
-    'cursor=99999999999999999999999']) {
+    'cursor=99999999999999999999999', 'client_id=%FF%FE', 'client_id=a%00b', 'client_id=' + 'x'.repeat(65),
+    'client_id=a%22b']) {
     const r = await rep.call('GET', '/api/v1/sync/pull?' + q);
     assert.equal(r.status, 400, q);
   }
