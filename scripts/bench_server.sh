@@ -12,6 +12,8 @@
 #                              1.44M records) in 10000-change pages, identity encoding target <= 10000
 #   server_initial_sync_1m_gzip_ms  the same with gzip (what a browser asks for)
 #   server_initial_sync_1m_cpu_ms   server CPU time of the identity run
+# Called by scripts/bench.sh with its parts folder as $1: then build/bench_server.json is also
+# copied there as server.json, for bench.sh's merged table.
 # STORE=sqlite (default) or STORE=postgresql (a throwaway cluster on 127.0.0.1). SKIP_1M=1 skips
 # the network data set (seeding it takes a few minutes).
 set -euo pipefail
@@ -113,5 +115,6 @@ mkdir -p build
   done
   printf ',\n  "server_bench_store_%s": 1\n}\n' "$STORE"
 } > build/bench_server.json
+if [[ -n ${1:-} && -d $1 ]]; then cp build/bench_server.json "$1/server.json"; fi
 echo "store $STORE (load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores)"
 for k in $(printf '%s\n' "${!M[@]}" | sort); do echo "$k ${M[$k]}"; done
