@@ -54,16 +54,24 @@ public:
     const char* store_name() const override { return "postgresql"; }
 
     MaybeError exec(const std::string& sql, const Params& params, const RowFn& on_row) override {
-        auto it = converted_.find(sql);
-        if (it == converted_.end()) {
-            if (converted_.size() > 200) converted_.clear();
-            it = converted_.emplace(sql, to_dollar_params(sql)).first;
+        // Each statement is prepared once per connection: parsing and planning every pull
+        // again costs more than running it. Names only grow, so a name is never reused.
+        auto it = prepared_.find(sql);
+        if (it == prepared_.end()) {
+            std::string name = "fc" + std::to_string(++statement_count_);
+            PGresult* prep = PQprepare(pg_, name.c_str(), to_dollar_params(sql).c_str(),
+                                       int(params.size()), nullptr);
+            bool ok = PQresultStatus(prep) == PGRES_COMMAND_OK;
+            std::string message = ok ? "" : PQresultErrorMessage(prep);
+            PQclear(prep);
+            if (!ok) return storage_error(message);
+            it = prepared_.emplace(sql, std::move(name)).first;
         }
         std::vector<const char*> values;
         values.reserve(params.size());
         for (const std::string& p : params) values.push_back(p.c_str());
-        PGresult* res = PQexecParams(pg_, it->second.c_str(), int(params.size()), nullptr,
-                                     values.data(), nullptr, nullptr, 0);
+        PGresult* res = PQexecPrepared(pg_, it->second.c_str(), int(params.size()),
+                                       values.data(), nullptr, nullptr, 0);
         ExecStatusType status = PQresultStatus(res);
         MaybeError result;
         if (status == PGRES_TUPLES_OK) {
@@ -92,7 +100,8 @@ public:
 
 private:
     PGconn* pg_ = nullptr;
-    std::unordered_map<std::string, std::string> converted_;
+    std::unordered_map<std::string, std::string> prepared_;  // sql -> prepared statement name
+    std::uint64_t statement_count_ = 0;
 };
 
 }  // namespace
