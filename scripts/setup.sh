@@ -11,7 +11,7 @@ IMGUI_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
 PACKAGES=(
   build-essential cmake pkg-config emscripten
   nlohmann-json3-dev doctest-dev libcpp-httplib-dev libsqlite3-dev zlib1g-dev
-  libsodium-dev libpq-dev postgresql libssl-dev libbrotli-dev
+  libsodium-dev libpq-dev postgresql libssl-dev libbrotli-dev libpugixml-dev
   chromium fonts-dejavu-core fonts-noto-core wrk
 )
 

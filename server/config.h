@@ -10,10 +10,17 @@ struct Config {
     std::string host = "127.0.0.1";
     int port = 8080;               // 0: pick a free port and print it
     std::string data_dir = "data";
+    std::string database;          // postgresql://... ; empty: SQLite file under data_dir
     std::string www_dir;           // the built web app; empty: serve no files
     std::string demo;              // "", "tiny", "dealer" or "network": seed an empty store
     std::uint64_t demo_seed = 1;
-    std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS)
+    std::int64_t token_ttl_seconds = 12 * 3600;
+    std::int64_t rules_interval_seconds = 60;  // scheduled rules; 0: never
+    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    double capture_burst = 20;
+    double capture_per_minute = 20;
+    int threads = 16;
+    std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS, framing)
 };
 
 // Returns false (with a message in `error`) on an unknown flag or a bad value.

@@ -1,68 +1,99 @@
 #include "routes.h"
 #include <cstdio>
+#include "auth.h"
+#include "capture.h"
 #include "cors.h"
 #include "gzip.h"
+#include "demo_seed.h"
+#include "http_util.h"
+#include "pull.h"
+#include "push.h"
 #include "snapshot.h"
 #include "static_files.h"
 
 namespace fc::server {
-namespace {
 
-void send_error(httplib::Response& res, int status, const Error& e) {
-    res.status = status;
-    res.set_content(json{{"error", {{"code", e.code}, {"message", e.message}, {"field", e.field}}}}
-                        .dump(),
-                    "application/json");
-}
-
-}  // namespace
-
-const CachedBody* demo_snapshot(ServerState& state, const std::string& part) {
-    auto it = state.snapshots.find(part);
-    if (it != state.snapshots.end()) return &it->second;
+const std::pair<std::string, std::string>* demo_snapshot_part(TenantState& t,
+                                                              const std::string& part) {
+    auto it = t.demo_snapshots.find(part);
+    if (it != t.demo_snapshots.end()) return &it->second;
     json doc;
-    if (part == "all") doc = snapshot_to_json(state.store);
+    // "inbox": what the lead inbox needs to draw; "detail": what follows while it is up.
+    if (part == "all") doc = snapshot_to_json(t.store);
     else if (part == "inbox")
-        doc = snapshot_tables_to_json(state.store, {"dealers", "users", "categories", "campaigns",
-                                                    "accounts", "leads", "scoring_rules"});
+        doc = snapshot_tables_to_json(t.store, {"dealers", "users", "categories", "campaigns",
+                                                "accounts", "leads", "scoring_rules"});
     else if (part == "detail")
-        doc = snapshot_tables_to_json(state.store, {"contacts", "activities", "tasks", "deals"});
+        doc = snapshot_tables_to_json(t.store, {"contacts", "activities", "tasks", "deals"});
     else return nullptr;
-    CachedBody body;
-    body.json = doc.dump();
-    body.gzip = gzip_compress(body.json);
-    return &(state.snapshots[part] = std::move(body));
+    std::string text = doc.dump();
+    std::string packed = gzip_compress(text, 6);
+    return &(t.demo_snapshots[part] = {std::move(text), std::move(packed)});
 }
 
-void install_routes(httplib::Server& http, ServerState& state, const Config& config) {
-    http.set_payload_max_length(8 * 1024 * 1024);
+void install_routes(httplib::Server& http, ServerState& state) {
+    const Config& config = state.config;
+    http.set_payload_max_length(config.max_body_bytes);
+    http.set_keep_alive_max_count(10000);
+    // Headers and body go out in separate writes; with Nagle's algorithm on, a small response
+    // waits for the client's delayed ACK (~40 ms) before its body leaves.
+    http.set_tcp_nodelay(true);
     install_cors(http, config.allowed_origins);
 
-    http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-        res.set_content(R"({"status":"ok"})", "application/json");
+    http.Get("/api/v1/health", [&state](const httplib::Request&, httplib::Response& res) {
+        std::string error;
+        auto conn = state.db->borrow(error);
+        MaybeError e = conn ? conn->run("SELECT 1") : storage_error(error);
+        if (e) return send_error(res, 503, *e);
+        send_json(res, 200, {{"status", "ok"}, {"store", state.db->store_name()}});
     });
+    http.Post("/api/v1/auth/login", [&state](const httplib::Request& req, httplib::Response& res) {
+        handle_login(state, req, res);
+    });
+    http.Post("/api/v1/auth/logout", [&state](const httplib::Request& req, httplib::Response& res) {
+        handle_logout(state, req, res);
+    });
+    http.Post("/api/v1/sync/push", [&state](const httplib::Request& req, httplib::Response& res) {
+        handle_push(state, req, res);
+    });
+    http.Get("/api/v1/sync/pull", [&state](const httplib::Request& req, httplib::Response& res) {
+        handle_pull(state, req, res);
+    });
+    http.Post(R"(/api/v1/capture/([A-Za-z0-9_.:-]{1,64}))",
+              [&state](const httplib::Request& req, httplib::Response& res) {
+                  handle_capture(state, req, res);
+              });
 
-    // The demo data set, only on a server started with --demo: a first slice for the app
-    // until sign-in and pull exist. Never enabled on a real deployment.
+    // The demo data set, only on a server started with --demo: the current browser client
+    // loads it whole until it moves to sign-in and pull. Never enabled on a real deployment.
     if (!config.demo.empty()) {
         http.Get("/api/v1/demo/snapshot", [&state](const httplib::Request& req,
                                                    httplib::Response& res) {
-            std::lock_guard<std::mutex> lock(state.mutex);
+            TenantState* t = state.tenants.find(kDemoTenant);
+            if (!t) return send_error(res, 404, Error{"not_found", "", "no demo data"});
             std::string part = req.has_param("part") ? req.get_param_value("part") : "all";
-            const CachedBody* body = demo_snapshot(state, part);
+            std::lock_guard<std::mutex> lock(t->mutex);
+            const auto* body = demo_snapshot_part(*t, part);
             if (!body)
-                return send_error(res, 400,
-                                  Error{"invalid_field", "part", "part must be all, inbox or detail"});
+                return send_error(res, 400, Error{"invalid_field", "part",
+                                                  "part must be all, inbox or detail"});
             res.set_header("Cache-Control", "no-store");
-            send_compressed(req, res, body->json, body->gzip, "application/json");
+            send_compressed(req, res, body->first, body->second, "application/json");
         });
     }
 
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+            send_error(res, 500, Error{"internal", "", "the server failed on this request"});
+        });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (req.path.rfind("/api/", 0) == 0 && res.body.empty())
-            send_error(res, res.status,
-                       Error{res.status == 404 ? "not_found" : "http_error", "",
-                             "no such endpoint: " + req.method + " " + req.path});
+        if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+        if (res.status == 413)
+            return send_error(res, 413, Error{"payload_too_large", "",
+                                              "the body is larger than the server accepts"});
+        send_error(res, res.status,
+                   Error{res.status == 404 ? "not_found" : "http_error", "",
+                         "no such endpoint: " + req.method + " " + req.path});
     });
 
     std::string error;

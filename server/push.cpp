@@ -1,0 +1,252 @@
+#include "push.h"
+#include "auth.h"
+#include "http_util.h"
+#include "record_json.h"
+#include "record_table.h"
+#include "sync_merge.h"
+
+namespace fc::server {
+namespace {
+
+constexpr size_t kMaxCommandsPerPush = 1000;
+
+// What one command did, before it is written down.
+struct Outcome {
+    std::string status;               // "applied" or "rejected"
+    bool superseded = false;
+    MaybeError error;
+    std::vector<RecordRow> rows;      // records to write, versions not yet assigned
+    bool user_access_changed = false; // a user's role or dealer changed: revoke their tokens
+};
+
+// Records that belong to a dealer through an account follow it when it moves to another dealer.
+void rescope_dependents(const TenantState& t, const Id& account_id, const std::string& scope,
+                        std::vector<RecordRow>& rows) {
+    auto add = [&](const char* table, const auto& rec) {
+        auto it = t.written_at.find(record_key(table, rec.id));
+        Time at = it == t.written_at.end() ? 0 : it->second;
+        rows.push_back(RecordRow{table, rec.id, scope, 0, at, to_json(rec).dump()});
+    };
+    for (const Contact& c : t.store.contacts.rows)
+        if (c.account_id == account_id) add("contacts", c);
+    for (const Activity& a : t.store.activities.rows)
+        if (a.account_id == account_id) add("activities", a);
+    for (const Task& k : t.store.tasks.rows)
+        if (k.account_id == account_id) add("tasks", k);
+}
+
+Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
+    Outcome o;
+    std::string scope;
+    if (auto e = authorize(t.store, actor, c, scope)) {
+        o.status = "rejected";
+        o.error = e;
+        return o;
+    }
+    auto target = command_target(c);
+    if (!target) {
+        o.status = "rejected";
+        o.error = Error{"unknown_command", "kind", "\"" + c.kind + "\" is not a known command"};
+        return o;
+    }
+    std::optional<json> before = find_record_json(t.store, target->table, target->id);
+    std::string key = record_key(target->table, target->id);
+    if (before && !target->append_only) {
+        auto it = t.written_at.find(key);
+        Time stored_at = it == t.written_at.end() ? 0 : it->second;
+        if (!incoming_write_wins(stored_at, c.at)) {
+            o.status = "applied";
+            o.superseded = true;
+            return o;
+        }
+    }
+    if (auto e = apply_command(t.store, c)) {
+        o.status = "rejected";
+        o.error = e;
+        return o;
+    }
+    o.status = "applied";
+    std::optional<json> after = find_record_json(t.store, target->table, target->id);
+    if (!after || (before && *before == *after)) return o;  // a retry that changed nothing
+    Time at = target->append_only ? 0 : c.at;
+    if (at != 0) t.written_at[key] = at;
+    o.rows.push_back(RecordRow{target->table, target->id, scope, 0, at, after->dump()});
+    if (before && target->table == "accounts" &&
+        before->value("dealer_id", "") != after->value("dealer_id", ""))
+        rescope_dependents(t, target->id, scope, o.rows);
+    if (before && target->table == "users" &&
+        (before->value("role", "") != after->value("role", "") ||
+         before->value("dealer_id", "") != after->value("dealer_id", "")))
+        o.user_access_changed = true;
+    return o;
+}
+
+json error_json(const Error& e) {
+    return {{"code", e.code}, {"message", e.message}, {"field", e.field}};
+}
+
+// The whole batch inside an open write transaction. Any error returned is a storage failure:
+// the caller rolls back and reloads the tenant's memory, which may already hold some effects.
+MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor& actor,
+                     const Id& client_id, std::vector<Command>& commands, bool number_commands,
+                     BatchResult& out) {
+    std::int64_t version = 0;
+    if (auto e = read_tenant_version(conn, t.id, version)) return e;
+    if (version < t.version) {
+        if (auto e = reload(conn, t)) return e;
+    } else if (version > t.version) {
+        if (auto e = catch_up(conn, t)) return e;
+    }
+
+    bool bound = false;
+    std::uint64_t last = 0;
+    Id bound_tenant, bound_user;
+    if (auto e = conn.run("SELECT tenant, user_id, last_seq FROM clients WHERE client_id = ?",
+                          {client_id}, [&](const RowView& r) {
+                              bound = true;
+                              bound_tenant = Id(r.text(0));
+                              bound_user = Id(r.text(1));
+                              last = std::uint64_t(r.integer(2));
+                          }))
+        return e;
+    if (bound && (bound_tenant != actor.tenant || bound_user != actor.user_id)) {
+        out.status = 403;
+        out.error = Error{"client_bound", "client_id",
+                          "this client id belongs to another user; make a new one"};
+        return std::nullopt;
+    }
+    if (!bound) {
+        if (auto e = conn.run(
+                "INSERT INTO clients (client_id, tenant, user_id, last_seq) VALUES (?, ?, ?, 0)",
+                {client_id, actor.tenant, actor.user_id}))
+            return e;
+    }
+    if (number_commands)
+        for (size_t i = 0; i < commands.size(); ++i) commands[i].seq = last + 1 + i;
+
+    Time now = state.now();
+    bool gap = false;
+    for (Command& c : commands) {
+        json result = {{"seq", c.seq}, {"id", c.id}};
+        if (c.seq <= last) {
+            result["status"] = "already_applied";
+        } else if (gap || c.seq != last + 1) {
+            gap = true;
+            result["status"] = "out_of_order";
+            result["expected_seq"] = last + 1;
+        } else {
+            c.at = clamp_client_time(c.at, now);
+            if (c.author.empty()) c.author = actor.user_id;
+            Outcome o = apply_one(t, actor, c);
+            for (RecordRow& row : o.rows) {
+                row.version = ++version;
+                if (auto e = upsert_record(conn, t.id, row)) return e;
+            }
+            if (o.user_access_changed)
+                if (auto e = revoke_sessions(conn, t.id, c.payload.value("id", ""))) return e;
+            // A rejection takes a version of its own so pulls after a cursor can report it.
+            std::int64_t log_version = o.error ? ++version : version;
+            const Error none;
+            const Error& err = o.error ? *o.error : none;
+            if (auto e = conn.run(
+                    "INSERT INTO command_log (client_id, seq, tenant, command_id, kind, author,"
+                    " at, status, code, field, message, payload, version)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    {client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
+                     std::to_string(c.at), o.status, err.code, err.field, err.message,
+                     c.payload.dump(), std::to_string(log_version)}))
+                return e;
+            last = c.seq;
+            result["status"] = o.status;
+            if (o.superseded) result["superseded"] = true;
+            if (o.error) result["error"] = error_json(*o.error);
+        }
+        out.results.push_back(std::move(result));
+    }
+    if (auto e = conn.run("UPDATE clients SET last_seq = ? WHERE client_id = ?",
+                          {std::to_string(last), client_id}))
+        return e;
+    if (auto e = write_tenant_version(conn, t.id, version)) return e;
+    out.last_seq = last;
+    out.version = version;
+    return std::nullopt;
+}
+
+}  // namespace
+
+BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
+                        const Id& client_id, std::vector<Command> commands,
+                        bool number_commands) {
+    BatchResult out;
+    std::lock_guard<std::mutex> lock(t.mutex);
+    std::string error;
+    auto conn = state.db->borrow(error);
+    if (!conn) {
+        out.status = 503;
+        out.error = storage_error(error);
+        return out;
+    }
+    auto fail = [&](const Error& e) {
+        conn->rollback();
+        // Memory may hold effects that were never committed: start again from the database.
+        if (auto re = reload(*conn, t)) t.version = -1;  // forces a reload on the next write
+        out = BatchResult{};
+        out.status = 503;
+        out.error = e;
+        return out;
+    };
+    if (auto e = conn->begin_write(t.id)) return fail(*e);
+    std::int64_t before = t.version;
+    if (t.version < 0) {  // a failed reload left memory unknown: load it whole
+        t.version = 0;
+        Store empty;  // swapped, not assigned from a temporary: GCC 12 misreads the latter
+        std::swap(t.store, empty);
+        t.written_at.clear();
+    }
+    if (auto e = run_batch(state, *conn, t, actor, client_id, commands, number_commands, out))
+        return fail(*e);
+    if (out.status != 200) {
+        conn->rollback();
+        return out;
+    }
+    if (auto e = conn->commit()) return fail(*e);
+    if (out.version != before) t.demo_snapshots.clear();
+    t.version = out.version;
+    return out;
+}
+
+void handle_push(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+    auto actor = authenticate(state, req, res);
+    if (!actor) return;
+    json body;
+    if (!read_json_body(req, res, body)) return;
+    Id client_id;
+    JsonReader r(body, "");
+    r.id("client_id", client_id, true);
+    const json* list = r.nested("commands", true, json::value_t::array, "an array");
+    if (auto e = r.finish()) return send_error(res, 400, *e);
+    if (client_id.rfind("sys:", 0) == 0)
+        return send_error(res, 400, Error{"invalid_field", "client_id",
+                                          "client ids starting with sys: are the server's own"});
+    if (list->size() > kMaxCommandsPerPush)
+        return send_error(res, 413, Error{"too_many_commands", "commands",
+                                          "at most " + std::to_string(kMaxCommandsPerPush) +
+                                              " commands per push"});
+    std::vector<Command> commands(list->size());
+    for (size_t i = 0; i < list->size(); ++i) {
+        std::string path = "commands[" + std::to_string(i) + "]";
+        if (auto e = from_json((*list)[i], commands[i], path)) return send_error(res, 400, *e);
+        if (commands[i].client_id != client_id)
+            return send_error(res, 400, Error{"client_mismatch", path + ".client_id",
+                                              path + ".client_id differs from client_id"});
+    }
+    TenantState* t = state.tenants.find(actor->tenant);
+    if (!t) return send_error(res, 503, storage_error("tenant " + actor->tenant + " not loaded"));
+    BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(commands));
+    if (b.status != 200) return send_error(res, b.status, b.error);
+    send_json(res, 200,
+              {{"client_id", client_id}, {"last_seq", b.last_seq},
+               {"cursor", std::to_string(b.version)}, {"results", std::move(b.results)}});
+}
+
+}  // namespace fc::server

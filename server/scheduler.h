@@ -1,0 +1,53 @@
+// Server-side rules on a schedule: the hook where time-driven engines run without a client
+// (a lead past its SLA is redirected; a follow-up falls due at night). Each rule is a function
+// of core: it reads a tenant's store at `now` and returns the commands it wants applied; the
+// scheduler applies them as the server's own client ("sys:rules:<tenant>") through the same
+// exactly-once batch as a push, so every client pulls the results.
+//
+// The SLA and follow-up engines land from their own branch; they plug in by being added to
+// scheduled_rules() in scheduled_rules.cpp.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+#include "commands.h"
+#include "state.h"
+
+namespace fc::server {
+
+struct ScheduledRule {
+    std::string name;
+    std::function<std::vector<Command>(const Store& store, Time now)> run;
+};
+
+// The rules this server runs (scheduled_rules.cpp).
+std::vector<ScheduledRule> scheduled_rules();
+
+struct RulesRun {
+    int commands = 0;   // commands the rules returned
+    int applied = 0;
+    int rejected = 0;
+    int failed_batches = 0;  // storage failures: retried on the next run
+};
+
+// One pass of every rule over every tenant.
+RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& rules);
+
+// Calls run_rules_once every `interval_seconds` on a thread of its own until stop().
+class Scheduler {
+public:
+    void start(ServerState& state, std::vector<ScheduledRule> rules, std::int64_t interval_seconds);
+    void stop();
+    ~Scheduler() { stop(); }
+
+private:
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+};
+
+}  // namespace fc::server

@@ -1,0 +1,164 @@
+#include "scope.h"
+#include "record_json.h"
+#include "sync_merge.h"
+
+namespace fc::server {
+namespace {
+
+std::string account_dealer(const Store& s, const Id& account_id) {
+    const Account* a = s.accounts.find(account_id);
+    return a ? a->dealer_id : std::string();
+}
+
+std::string scope_of_record(const Store&, const Account& r) { return r.dealer_id; }
+std::string scope_of_record(const Store& s, const Contact& r) {
+    return account_dealer(s, r.account_id);
+}
+std::string scope_of_record(const Store& s, const Activity& r) {
+    return account_dealer(s, r.account_id);
+}
+std::string scope_of_record(const Store&, const Lead& r) { return r.dealer_id; }
+std::string scope_of_record(const Store& s, const Task& r) {
+    if (!r.account_id.empty()) return account_dealer(s, r.account_id);
+    if (const Lead* l = s.leads.find(r.lead_id)) return l->dealer_id;
+    if (const User* u = s.users.find(r.assignee)) return u->dealer_id;
+    return "";  // anchored to nothing of a dealer: central's
+}
+std::string scope_of_record(const Store&, const Dealer& r) { return r.id; }
+std::string scope_of_record(const Store&, const User& r) {
+    return r.dealer_id.empty() ? kNetworkWide : r.dealer_id;
+}
+std::string scope_of_record(const Store&, const ProductCategory&) { return kNetworkWide; }
+std::string scope_of_record(const Store&, const Campaign&) { return kNetworkWide; }
+
+Error hidden(const char* field, const Id& id) {
+    std::string f = std::string("payload.") + field;
+    return Error{"not_found", f, f + " refers to \"" + id + "\", which does not exist"};
+}
+Error forbidden(const std::string& field, const std::string& message) {
+    return Error{"forbidden", field, message};
+}
+
+// References a scoped user names must be records of their own dealer.
+bool mine(const Store& s, const Actor& a, const Id& account_id) {
+    return account_dealer(s, account_id) == a.dealer_id;
+}
+MaybeError refs_visible(const Store&, const Actor&, const Account&) { return std::nullopt; }
+MaybeError refs_visible(const Store& s, const Actor& a, const Contact& r) {
+    if (!mine(s, a, r.account_id)) return hidden("account_id", r.account_id);
+    return std::nullopt;
+}
+MaybeError refs_visible(const Store& s, const Actor& a, const Activity& r) {
+    if (!mine(s, a, r.account_id)) return hidden("account_id", r.account_id);
+    return std::nullopt;
+}
+MaybeError refs_visible(const Store& s, const Actor& a, const Lead& r) {
+    if (!mine(s, a, r.account_id)) return hidden("account_id", r.account_id);
+    if (!r.owner.empty()) {
+        const User* u = s.users.find(r.owner);
+        if (!u || u->dealer_id != a.dealer_id) return hidden("owner", r.owner);
+    }
+    return std::nullopt;
+}
+MaybeError refs_visible(const Store& s, const Actor& a, const Task& r) {
+    if (!r.account_id.empty() && !mine(s, a, r.account_id))
+        return hidden("account_id", r.account_id);
+    if (!r.lead_id.empty()) {
+        const Lead* l = s.leads.find(r.lead_id);
+        if (!l || l->dealer_id != a.dealer_id) return hidden("lead_id", r.lead_id);
+    }
+    if (!r.assignee.empty()) {
+        const User* u = s.users.find(r.assignee);
+        if (!u || u->dealer_id != a.dealer_id) return hidden("assignee", r.assignee);
+    }
+    return std::nullopt;
+}
+
+// A rep works its own leads: it may take an unassigned one, never give one away or take a
+// colleague's. Reassigning is the manager's job.
+MaybeError lead_owner_rules(const Store& s, const Actor& a, const Lead& r) {
+    if (a.role != "rep") return std::nullopt;
+    const Lead* old = s.leads.find(r.id);
+    if (old && !old->owner.empty() && old->owner != a.user_id)
+        return forbidden("payload.owner", "this lead is assigned to someone else; ask a manager");
+    if (!r.owner.empty() && r.owner != a.user_id)
+        return forbidden("payload.owner", "a rep may assign a lead only to themselves");
+    return std::nullopt;
+}
+MaybeError lead_owner_rules(const Store&, const Actor&, const Account&) { return std::nullopt; }
+MaybeError lead_owner_rules(const Store&, const Actor&, const Contact&) { return std::nullopt; }
+MaybeError lead_owner_rules(const Store&, const Actor&, const Activity&) { return std::nullopt; }
+MaybeError lead_owner_rules(const Store&, const Actor&, const Task&) { return std::nullopt; }
+
+template <class T>
+MaybeError check_dealer_record(const Store& s, const Actor& a, const Table<T>& table,
+                               const T& r, const std::string& scope) {
+    if (auto e = refs_visible(s, a, r)) return e;
+    if (scope != a.dealer_id)
+        return forbidden("payload.dealer_id", "you may only write records of your dealer");
+    if (const T* old = table.find(r.id)) {
+        if (scope_of_record(s, *old) != a.dealer_id)
+            return forbidden("payload.id", "this id belongs to a record of another dealer");
+    }
+    return lead_owner_rules(s, a, r);
+}
+
+template <class T>
+MaybeError check(const Store& s, const Actor& a, const Table<T>& table, const Command& c,
+                 bool dealer_writable, std::string& scope) {
+    T r;
+    if (auto e = from_json(c.payload, r, "payload")) return e;
+    scope = scope_of_record(s, r);
+    if (sees_everything(a)) return std::nullopt;
+    if (!dealer_writable)
+        return forbidden("kind", "only central users may change dealers, users, categories "
+                                 "and campaigns");
+    if constexpr (std::is_same_v<T, Account> || std::is_same_v<T, Contact> ||
+                  std::is_same_v<T, Activity> || std::is_same_v<T, Lead> ||
+                  std::is_same_v<T, Task>)
+        return check_dealer_record(s, a, table, r, scope);
+    return std::nullopt;
+}
+
+template <class T>
+std::string scope_from_json(const Store& s, const json& j) {
+    T r;
+    if (from_json(j, r)) return "";
+    return scope_of_record(s, r);
+}
+
+}  // namespace
+
+bool can_see(const Actor& a, const std::string& scope) {
+    return sees_everything(a) || scope == kNetworkWide || (!scope.empty() && scope == a.dealer_id);
+}
+
+std::string scope_of(const Store& s, const std::string& table, const json& record) {
+    if (table == "accounts") return scope_from_json<Account>(s, record);
+    if (table == "contacts") return scope_from_json<Contact>(s, record);
+    if (table == "activities") return scope_from_json<Activity>(s, record);
+    if (table == "leads") return scope_from_json<Lead>(s, record);
+    if (table == "tasks") return scope_from_json<Task>(s, record);
+    if (table == "dealers") return scope_from_json<Dealer>(s, record);
+    if (table == "users") return scope_from_json<User>(s, record);
+    return kNetworkWide;  // categories, campaigns
+}
+
+MaybeError authorize(const Store& s, const Actor& a, const Command& c, std::string& scope) {
+    if (!c.author.empty() && c.author != a.user_id)
+        return forbidden("author", "author must be the signed-in user");
+    auto t = command_target(c);
+    if (!t) return std::nullopt;  // apply_command names what is wrong with it
+    const std::string& table = t->table;
+    if (table == "accounts") return check(s, a, s.accounts, c, true, scope);
+    if (table == "contacts") return check(s, a, s.contacts, c, true, scope);
+    if (table == "activities") return check(s, a, s.activities, c, true, scope);
+    if (table == "leads") return check(s, a, s.leads, c, true, scope);
+    if (table == "tasks") return check(s, a, s.tasks, c, true, scope);
+    if (table == "dealers") return check(s, a, s.dealers, c, false, scope);
+    if (table == "users") return check(s, a, s.users, c, false, scope);
+    if (table == "categories") return check(s, a, s.categories, c, false, scope);
+    return check(s, a, s.campaigns, c, false, scope);
+}
+
+}  // namespace fc::server

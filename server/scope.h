@@ -1,0 +1,34 @@
+// Who may see and write what (docs/sync-protocol.md, "Tenancy, users and roles"). The tenant
+// boundary is the caller's token; inside a tenant, every record has a scope: the dealer it
+// belongs to, "*" for network-wide reference data every user sees, or "" for central only.
+#pragma once
+#include <string>
+#include "commands.h"
+#include "store.h"
+
+namespace fc::server {
+
+struct Actor {
+    Id tenant;
+    Id user_id;       // empty for the server itself (capture, scheduled rules)
+    std::string role; // "rep", "manager", "central", or "system"
+    Id dealer_id;     // the dealer of a rep or manager
+};
+
+constexpr const char* kNetworkWide = "*";
+
+inline bool sees_everything(const Actor& a) { return a.role == "central" || a.role == "system"; }
+// Whether a record of this scope is visible to the actor.
+bool can_see(const Actor& a, const std::string& scope);
+
+// The scope of a record given as JSON of `table` (core's shape), resolved through the store for
+// records that belong to a dealer through their account, lead or assignee.
+std::string scope_of(const Store& s, const std::string& table, const json& record);
+
+// Checks a command against the actor's role and dealer before it is applied, and validates the
+// payload's fields (the same checks apply_command makes, so the error is the same). Records of
+// another dealer are reported as not existing ("not_found"), never as forbidden, so a scoped
+// user learns nothing about them. On success `scope` is the scope the written record will have.
+MaybeError authorize(const Store& s, const Actor& a, const Command& c, std::string& scope);
+
+}  // namespace fc::server

@@ -1,0 +1,20 @@
+// Everything a request handler needs, built once in main and shared by all handler threads.
+#pragma once
+#include <functional>
+#include <memory>
+#include "capture_limit.h"
+#include "config.h"
+#include "storage.h"
+#include "tenants.h"
+
+namespace fc::server {
+
+struct ServerState {
+    Config config;
+    std::unique_ptr<Database> db;
+    Tenants tenants;
+    std::function<Time()> now;   // server wall clock, seconds
+    RateLimiter capture_limit;
+};
+
+}  // namespace fc::server

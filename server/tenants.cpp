@@ -1,0 +1,107 @@
+#include "tenants.h"
+#include "record_table.h"
+
+namespace fc::server {
+
+TenantState* Tenants::find(const Id& id) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : it->second.get();
+}
+
+MaybeError catch_up(Conn& c, TenantState& t) {
+    std::int64_t latest = t.version;
+    MaybeError bad;
+    auto e = c.run(
+        "SELECT tbl, written_at, body, version FROM records WHERE tenant = ? AND version > ?"
+        " ORDER BY version",
+        {t.id, std::to_string(t.version)}, [&](const RowView& r) {
+            if (bad) return;
+            std::string table(r.text(0));
+            json body = json::parse(r.text(2), nullptr, false);
+            if (body.is_discarded()) {
+                bad = storage_error("a stored " + table + " record is not JSON");
+                return;
+            }
+            Time at = r.integer(1);
+            if (at != 0) t.written_at[record_key(table, body.value("id", ""))] = at;
+            if (auto pe = put_record_unchecked(t.store, table, body)) bad = pe;
+            latest = std::max(latest, r.integer(3));
+        });
+    if (e) return e;
+    if (bad) return bad;
+    t.version = latest;
+    return std::nullopt;
+}
+
+MaybeError reload(Conn& c, TenantState& t) {
+    t.store = Store{};
+    t.written_at.clear();
+    t.version = 0;
+    t.demo_snapshots.clear();
+    return catch_up(c, t);
+}
+
+MaybeError load_tenants(Conn& c, Tenants& out) {
+    std::vector<Id> ids;
+    if (auto e = c.run("SELECT id FROM tenants ORDER BY id", {},
+                       [&](const RowView& r) { ids.emplace_back(r.text(0)); }))
+        return e;
+    for (const Id& id : ids) {
+        auto t = std::make_unique<TenantState>();
+        t->id = id;
+        if (auto e = reload(c, *t)) return e;
+        std::lock_guard<std::mutex> lock(out.mutex);
+        out.by_id[id] = std::move(t);
+    }
+    return std::nullopt;
+}
+
+MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r) {
+    if (!g_fault_record_id.empty() && r.id == g_fault_record_id)
+        return storage_error("injected fault writing " + r.id);
+    return c.run(
+        "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
+        " scope = excluded.scope, version = excluded.version,"
+        " written_at = excluded.written_at, body = excluded.body",
+        {tenant, r.table, r.id, r.scope, std::to_string(r.version), std::to_string(r.written_at),
+         r.body});
+}
+
+MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows) {
+    constexpr size_t kPerStatement = 200;
+    for (size_t i = 0; i < rows.size(); i += kPerStatement) {
+        size_t n = std::min(kPerStatement, rows.size() - i);
+        std::string sql =
+            "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body) VALUES ";
+        Params p;
+        p.reserve(n * 7);
+        for (size_t k = 0; k < n; ++k) {
+            const RecordRow& r = rows[i + k];
+            sql += k ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                               std::to_string(r.written_at), r.body});
+        }
+        if (auto e = c.run(sql, p)) return e;
+    }
+    return std::nullopt;
+}
+
+MaybeError read_tenant_version(Conn& c, const Id& tenant, std::int64_t& version) {
+    bool found = false;
+    if (auto e = c.run("SELECT version FROM tenants WHERE id = ?", {tenant},
+                       [&](const RowView& r) {
+                           version = r.integer(0);
+                           found = true;
+                       }))
+        return e;
+    if (!found) return storage_error("no tenant " + tenant);
+    return std::nullopt;
+}
+
+MaybeError write_tenant_version(Conn& c, const Id& tenant, std::int64_t version) {
+    return c.run("UPDATE tenants SET version = ? WHERE id = ?", {std::to_string(version), tenant});
+}
+
+}  // namespace fc::server

@@ -1,0 +1,61 @@
+// Each tenant's records in memory, as a core Store: commands are validated and applied against
+// it (core's apply_command needs the records a command refers to). The database stays the
+// source of truth: a tenant's store is loaded from it at start, caught up from it before every
+// write (another server process on the same PostgreSQL may have written since), and reloaded
+// whole after a write that failed to commit.
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include "storage.h"
+#include "store.h"
+
+namespace fc::server {
+
+struct TenantState {
+    Id id;
+    std::mutex mutex;                 // one writer at a time; held while `store` is used
+    Store store;
+    std::int64_t version = 0;         // the tenant version `store` reflects
+    // "table/id" -> clamped time of the write that made the stored version, for
+    // last-writer-wins. Absent means 0 (seeded data, which any later write beats).
+    std::unordered_map<std::string, Time> written_at;
+    // The demo endpoint's cached answers per part ("all", "inbox", "detail"), JSON and gzip;
+    // cleared on change.
+    std::map<std::string, std::pair<std::string, std::string>> demo_snapshots;
+};
+
+struct Tenants {
+    std::mutex mutex;
+    std::map<Id, std::unique_ptr<TenantState>> by_id;
+    TenantState* find(const Id& id);
+};
+
+inline std::string record_key(const std::string& table, const Id& id) { return table + "/" + id; }
+
+// Loads every record of the tenant changed after `t.version` into its store.
+MaybeError catch_up(Conn& c, TenantState& t);
+// Forgets the in-memory store and loads it again from the database.
+MaybeError reload(Conn& c, TenantState& t);
+// Loads every tenant in the database.
+MaybeError load_tenants(Conn& c, Tenants& out);
+
+// One record row as the database keeps it.
+struct RecordRow {
+    std::string table;
+    Id id;
+    std::string scope;
+    std::int64_t version = 0;
+    Time written_at = 0;
+    std::string body;  // core's JSON, compact
+};
+
+MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r);
+// Many rows in multi-row statements (seeding a million records one by one takes minutes).
+MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows);
+MaybeError read_tenant_version(Conn& c, const Id& tenant, std::int64_t& version);
+MaybeError write_tenant_version(Conn& c, const Id& tenant, std::int64_t version);
+
+}  // namespace fc::server
