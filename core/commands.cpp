@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "record_json.h"
 #include "snapshot.h"
+#include "workflow_commands.h"
 
 namespace fc {
 namespace {
@@ -57,7 +58,8 @@ MaybeError apply_command(Store& s, const Command& c) {
     if (c.kind == "activity.log") return log_activity(s, p);
     if (c.kind == "account.put") return put_record(s, s.accounts, p);
     if (c.kind == "contact.put") return put_record(s, s.contacts, p);
-    if (c.kind == "lead.put") return put_record(s, s.leads, p);
+    if (c.kind == "lead.put") return put_lead(s, c);  // logs state/owner changes
+    if (is_workflow_command(c.kind)) return apply_workflow_command(s, c);
     if (c.kind == "task.put") return put_record(s, s.tasks, p);
     if (c.kind == "dealer.put") return put_record(s, s.dealers, p);
     if (c.kind == "user.put") return put_record(s, s.users, p);

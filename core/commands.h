@@ -25,7 +25,9 @@ MaybeError from_json(const json& j, Command& out, const std::string& path = "");
 // Applies the command to the store. On error the store is unchanged.
 // Kinds: dealer.put, user.put, category.put, campaign.put, account.put, contact.put,
 // lead.put, task.put (insert or replace), activity.log (append-only: the same id twice is
-// accepted only when it is the same activity, so a retried command is harmless).
+// accepted only when it is the same activity, so a retried command is harmless);
+// task.create, task.complete, lead.reassign, lead.redirect, lead.sla_notice (see
+// workflow_commands.h). lead.put also logs state and owner changes to the lead event log.
 MaybeError apply_command(Store& store, const Command& c);
 
 }  // namespace fc

@@ -96,6 +96,13 @@ MaybeError check_references(const Store& s, const User& u, const std::string& pa
     return std::nullopt;
 }
 
+MaybeError check_references(const Store& s, const LeadEvent& e, const std::string& path) {
+    if (!s.leads.contains(e.lead_id)) return missing_ref(path, "lead_id", e.lead_id);
+    if (!e.to_dealer.empty() && !s.dealers.contains(e.to_dealer))
+        return missing_ref(path, "to_dealer", e.to_dealer);
+    return std::nullopt;
+}
+
 json snapshot_to_json(const Store& s) {
     json doc = json::object();
     write_table(doc, "dealers", s.dealers);
@@ -107,13 +114,15 @@ json snapshot_to_json(const Store& s) {
     write_table(doc, "activities", s.activities);
     write_table(doc, "leads", s.leads);
     write_table(doc, "tasks", s.tasks);
+    if (s.lead_events.size()) write_table(doc, "lead_events", s.lead_events);
     return doc;
 }
 
 MaybeError load_snapshot(const json& doc, Store& out) {
     if (!doc.is_object()) return not_an_object("");
     static const char* known[] = {"dealers", "users",      "categories", "campaigns", "accounts",
-                                  "contacts", "activities", "leads",      "tasks"};
+                                  "contacts", "activities", "leads",      "tasks",
+                                  "lead_events"};
     for (const auto& item : doc.items()) {
         bool ok = false;
         for (const char* k : known) ok = ok || item.key() == k;
@@ -130,6 +139,7 @@ MaybeError load_snapshot(const json& doc, Store& out) {
     if (!e) e = read_table(doc, "activities", s, s.activities);
     if (!e) e = read_table(doc, "leads", s, s.leads);
     if (!e) e = read_table(doc, "tasks", s, s.tasks);
+    if (!e) e = read_table(doc, "lead_events", s, s.lead_events);
     if (e) return e;
     out = std::move(s);
     return std::nullopt;

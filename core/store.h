@@ -46,6 +46,7 @@ struct Store {
     Table<Activity> activities;
     Table<Lead> leads;
     Table<Task> tasks;
+    Table<LeadEvent> lead_events;  // append-only
 };
 
 }  // namespace fc
