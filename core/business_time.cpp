@@ -189,6 +189,18 @@ Time from_local(const TimeZone& z, Time local) {
 
 std::int64_t local_day(const TimeZone& z, Time utc) { return floor_div(to_local(z, utc), kDay); }
 
+std::string format_local(const TimeZone& z, Time utc) {
+    Time local = to_local(z, utc);
+    std::int64_t day = floor_div(local, kDay);
+    int y, m, d;
+    civil_from_days(day, y, m, d);
+    Time tod = local - day * kDay;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", y, m, d, int(tod / 3600),
+                  int(tod / 60 % 60));
+    return buf;
+}
+
 BusinessCalendar default_calendar(const TimeZone* zone) {
     BusinessCalendar c;
     c.zone = zone;

@@ -44,6 +44,8 @@ Time to_local(const TimeZone& z, Time utc);  // seconds since 1970-01-01 local m
 // repeated one (fall back) maps to its second occurrence.
 Time from_local(const TimeZone& z, Time local);
 std::int64_t local_day(const TimeZone& z, Time utc);  // days since 1970-01-01, local
+// "2026-03-27 17:15" in the zone's wall time, for reasons shown to people.
+std::string format_local(const TimeZone& z, Time utc);
 
 // ---- business hours --------------------------------------------------------------------------
 // One opening interval of a weekday in local minutes. end_min <= start_min means it runs past

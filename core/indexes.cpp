@@ -44,6 +44,11 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
     idx.activities_of_account.resize(s.accounts.size());
     idx.tasks_of_account.resize(s.accounts.size());
     idx.leads_of_account.resize(s.accounts.size());
+    idx.contacts_of_account.resize(s.accounts.size());
+    for (size_t r = idx.contacts; r < s.contacts.size(); ++r) {
+        std::uint32_t acc = row_of(s.accounts, s.contacts.rows[r].account_id);
+        if (acc != kNoRow) idx.contacts_of_account[acc].push_back(std::uint32_t(r));
+    }
     idx.activities_of_contact.resize(s.contacts.size());
     idx.tasks_of_contact.resize(s.contacts.size());
     idx.tasks_of_lead.resize(s.leads.size());

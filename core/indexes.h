@@ -23,6 +23,7 @@ struct Indexes {
     std::vector<Rows> tasks_of_contact;
     std::vector<Rows> tasks_of_lead;
     std::vector<Rows> leads_of_account;
+    std::vector<Rows> contacts_of_account;
     std::vector<Rows> events_of_lead;
     std::unordered_map<Id, Rows> leads_of_owner;
     std::unordered_map<Id, Rows> tasks_of_assignee;
