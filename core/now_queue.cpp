@@ -1,0 +1,103 @@
+#include "now_queue.h"
+#include <algorithm>
+
+namespace fc {
+namespace {
+
+// "35 min", "3 h 20 min", "2 d 4 h": how long, for a reason line.
+std::string span_text(std::int64_t secs) {
+    if (secs < 0) secs = -secs;
+    std::int64_t m = secs / 60, h = m / 60, d = h / 24;
+    if (d > 0) return std::to_string(d) + " d " + std::to_string(h % 24) + " h";
+    if (h > 0) return std::to_string(h) + " h " + std::to_string(m % 60) + " min";
+    return std::to_string(m) + " min";
+}
+
+bool open_state(LeadState s) {
+    return s == LeadState::new_lead || s == LeadState::working || s == LeadState::qualified;
+}
+
+}  // namespace
+
+std::string_view now_reason_name(NowReason r) {
+    switch (r) {
+        case NowReason::sla_breached: return "sla_breached";
+        case NowReason::sla_due_soon: return "sla_due_soon";
+        case NowReason::new_hot_lead: return "new_hot_lead";
+        case NowReason::task_overdue: return "task_overdue";
+        default: return "task_due_today";
+    }
+}
+
+std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const Calendars& cals,
+                                     const SlaPolicy& policy, const BandOf& band_of,
+                                     const Id& user_id, Time now, size_t limit) {
+    std::vector<NowItem> items;
+    auto leads = idx.leads_of_owner.find(user_id);
+    if (leads != idx.leads_of_owner.end()) {
+        for (std::uint32_t row : leads->second) {
+            const Lead& l = s.leads.rows[row];
+            if (l.owner != user_id || !open_state(l.state)) continue;  // stale slot or closed
+            if (l.first_response_at != 0 && l.first_response_at <= now) continue;  // answered
+            Band band = band_of(l);
+            SlaClock k = sla_clock(s, idx, cals, policy, row, band, now);
+            std::string budget = std::string(band_name(band)) + " lead, " +
+                                 describe(policy.response[size_t(band)]);
+            NowItem it;
+            it.row = row;
+            it.score = l.score;
+            it.at = k.deadline;
+            if (k.state == SlaState::breached) {
+                it.reason = NowReason::sla_breached;
+                it.why = "SLA breached " + span_text(now - k.deadline) + " ago: " + budget;
+            } else if (k.state == SlaState::due_soon) {
+                it.reason = NowReason::sla_due_soon;
+                it.why = "SLA due in " + span_text(k.business_left) + " of business time: " + budget;
+            } else if (k.state == SlaState::running && band == Band::hot &&
+                       l.state == LeadState::new_lead) {
+                it.reason = NowReason::new_hot_lead;
+                it.why = "New hot lead (score " + std::to_string(int(l.score)) + "), answer within " +
+                         describe(policy.response[size_t(band)]);
+            } else {
+                continue;
+            }
+            items.push_back(std::move(it));
+        }
+    }
+    auto tasks = idx.tasks_of_assignee.find(user_id);
+    if (tasks != idx.tasks_of_assignee.end()) {
+        const User* user = s.users.find(user_id);
+        const BusinessCalendar& cal = calendar_for(cals, user ? user->dealer_id : Id{});
+        const std::int64_t today = local_day(*cal.zone, now);
+        const Time day_start = from_local(*cal.zone, today * 86400);
+        const Time day_end = from_local(*cal.zone, (today + 1) * 86400);
+        for (std::uint32_t row : tasks->second) {
+            const Task& t = s.tasks.rows[row];
+            if (t.assignee != user_id || t.state != TaskState::open || !t.blocked_reason.empty())
+                continue;
+            if (t.due >= day_end) continue;
+            NowItem it;
+            it.row = row;
+            it.at = t.due;
+            if (t.due < day_start) {
+                it.reason = NowReason::task_overdue;
+                it.why = "Follow-up overdue by " + span_text(now - t.due) + ": " + t.title;
+            } else {
+                it.reason = NowReason::task_due_today;
+                it.why = "Follow-up due today " + format_local(*cal.zone, t.due).substr(11) +
+                         ": " + t.title;
+            }
+            items.push_back(std::move(it));
+        }
+    }
+    std::sort(items.begin(), items.end(), [&](const NowItem& a, const NowItem& b) {
+        if (a.reason != b.reason) return a.reason < b.reason;
+        if (a.reason == NowReason::new_hot_lead && a.score != b.score) return a.score > b.score;
+        if (a.at != b.at) return a.at < b.at;
+        return a.row < b.row;
+    });
+    if (items.size() > limit) items.resize(limit);
+    return items;
+}
+
+}  // namespace fc

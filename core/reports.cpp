@@ -1,0 +1,201 @@
+#include "reports.h"
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include "sla.h"
+
+namespace fc {
+namespace {
+
+bool logged_qualified(const Store& s, const Indexes& idx, std::uint32_t lead_row) {
+    if (lead_row >= idx.events_of_lead.size()) return false;
+    for (std::uint32_t er : idx.events_of_lead[lead_row]) {
+        const LeadEvent& e = s.lead_events.rows[er];
+        if (e.kind == LeadEventKind::state_changed &&
+            (e.to_state == LeadState::qualified || e.to_state == LeadState::converted))
+            return true;
+    }
+    return false;
+}
+
+bool reached_qualified(const Store& s, const Indexes& idx, std::uint32_t row) {
+    LeadState st = s.leads.rows[row].state;
+    return st == LeadState::qualified || st == LeadState::converted || logged_qualified(s, idx, row);
+}
+
+}  // namespace
+
+void median_p90(std::vector<std::int64_t>& v, double& median, double& p90) {
+    median = p90 = 0;
+    if (v.empty()) return;
+    std::sort(v.begin(), v.end());
+    size_t n = v.size();
+    median = n % 2 ? double(v[n / 2]) : (double(v[n / 2 - 1]) + double(v[n / 2])) / 2;
+    size_t rank = (9 * n + 9) / 10;  // ceil(0.9 n)
+    p90 = double(v[rank - 1]);
+}
+
+std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Time now) {
+    std::vector<CampaignRow> rows(s.campaigns.size());
+    for (size_t c = 0; c < rows.size(); ++c) {
+        rows[c].campaign_id = s.campaigns.rows[c].id;
+        rows[c].spend = s.campaigns.rows[c].spend;
+    }
+    const auto& acts = s.activities.rows;
+    // One pass over each account's activities serves all of that account's leads.
+    struct LeadSlot {
+        std::uint32_t row;
+        std::uint16_t cat;
+        std::uint32_t campaign = kNoRow;
+        Time campaign_at = 0;
+        Money revenue = 0;
+    };
+    std::vector<LeadSlot> slots;
+    for (size_t acc = 0; acc < idx.leads_of_account.size(); ++acc) {
+        const Rows& leads = idx.leads_of_account[acc];
+        if (leads.empty()) continue;
+        slots.clear();
+        for (std::uint32_t l : leads)
+            slots.push_back(LeadSlot{l, category_code(s, s.leads.rows[l].product_category)});
+        for (std::uint32_t r : idx.activities_of_account[acc]) {  // oldest first
+            const Activity& a = acts[r];
+            if (a.at > now) break;
+            std::uint16_t cat = idx.activity_category[r];
+            std::uint32_t camp = idx.activity_campaign[r];
+            bool purchase = a.type == ActivityType::purchase;
+            if (camp == kNoRow && !purchase) continue;
+            for (LeadSlot& sl : slots) {
+                if (sl.cat != cat) continue;
+                if (camp != kNoRow && sl.campaign == kNoRow) sl.campaign = camp;
+                if (purchase && a.at >= s.leads.rows[sl.row].created_at) sl.revenue += a.amount;
+            }
+        }
+        for (const LeadSlot& sl : slots) {
+            if (sl.campaign == kNoRow) continue;
+            CampaignRow& row = rows[sl.campaign];
+            const Lead& l = s.leads.rows[sl.row];
+            ++row.leads;
+            row.qualified += reached_qualified(s, idx, sl.row);
+            if (l.state == LeadState::converted) {
+                ++row.won;
+                row.revenue += sl.revenue;
+            }
+        }
+    }
+    for (CampaignRow& r : rows) {
+        double spend = double(r.spend);
+        r.cost_per_lead = r.leads ? spend / r.leads : 0;
+        r.cost_per_sale = r.won ? spend / r.won : 0;
+        r.roi = r.spend ? (double(r.revenue) - spend) / spend : 0;
+    }
+    return rows;
+}
+
+void response_report(const Store& s, const Indexes& idx, Time now,
+                     std::vector<ResponseRow>& by_dealer, std::vector<ResponseRow>& by_rep) {
+    struct Acc {
+        std::vector<std::int64_t> times;
+        int unanswered = 0;
+    };
+    std::unordered_map<Id, Acc> dealers, reps;
+    for (const Lead& l : s.leads.rows) {
+        if (l.created_at > now) continue;
+        Time first = first_response_at(s, idx, l);
+        Acc& d = dealers[l.dealer_id];
+        Acc* r = l.owner.empty() ? nullptr : &reps[l.owner];
+        if (first == 0 || first > now) {
+            ++d.unanswered;
+            if (r) ++r->unanswered;
+            continue;
+        }
+        std::int64_t t = std::max<std::int64_t>(0, first - l.created_at);
+        d.times.push_back(t);
+        if (r) r->times.push_back(t);
+    }
+    auto flatten = [](std::unordered_map<Id, Acc>& m, std::vector<ResponseRow>& out) {
+        out.clear();
+        for (auto& [key, a] : m) {
+            ResponseRow row;
+            row.key = key;
+            row.answered = int(a.times.size());
+            row.unanswered = a.unanswered;
+            median_p90(a.times, row.median_s, row.p90_s);
+            out.push_back(std::move(row));
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const ResponseRow& a, const ResponseRow& b) { return a.key < b.key; });
+    };
+    flatten(dealers, by_dealer);
+    flatten(reps, by_rep);
+}
+
+Funnel funnel_report(const Store& s, const Indexes& idx, Time now) {
+    Funnel f;
+    for (std::uint32_t row = 0; row < s.leads.rows.size(); ++row) {
+        const Lead& l = s.leads.rows[row];
+        if (l.created_at > now) continue;
+        ++f.total;
+        ++f.by_state[size_t(l.state)];
+        Time first = first_response_at(s, idx, l);
+        bool answered = first != 0 && first <= now;
+        f.contacted += answered || l.state != LeadState::new_lead;
+        f.qualified += reached_qualified(s, idx, row);
+        f.converted += l.state == LeadState::converted;
+    }
+    return f;
+}
+
+void compliance_report(const Store& s, Time now, const ReportOptions& o,
+                       std::vector<ComplianceRow>& by_assignee, ComplianceRow& total) {
+    std::map<Id, ComplianceRow> rows;
+    total = ComplianceRow{};
+    for (const Task& t : s.tasks.rows) {
+        if (t.due > now) continue;  // not due yet
+        ComplianceRow& r = rows[t.assignee];
+        int ComplianceRow::*bucket = nullptr;
+        const Time limit = t.due + o.compliance_grace_s;
+        if (!t.blocked_reason.empty() && t.state == TaskState::open) bucket = &ComplianceRow::blocked;
+        else if (t.state == TaskState::done && t.done_at == 0) bucket = &ComplianceRow::done_untimed;
+        else if (t.state == TaskState::done) bucket = t.done_at <= limit ? &ComplianceRow::on_time
+                                                                         : &ComplianceRow::late;
+        else if (t.state == TaskState::skipped) bucket = &ComplianceRow::missed;
+        else bucket = now > limit ? &ComplianceRow::missed : &ComplianceRow::open_in_grace;
+        ++(r.*bucket);
+        ++(total.*bucket);
+    }
+    by_assignee.clear();
+    for (auto& [id, r] : rows) {
+        r.assignee = id;
+        by_assignee.push_back(r);
+    }
+}
+
+Aging aging_report(const Store& s, Time now) {
+    static constexpr std::int64_t kEdges[kAgingBuckets - 1] = {86400, 3 * 86400, 7 * 86400,
+                                                               30 * 86400};
+    Aging a;
+    for (const Lead& l : s.leads.rows) {
+        if (l.state != LeadState::new_lead && l.state != LeadState::working &&
+            l.state != LeadState::qualified)
+            continue;
+        if (l.created_at > now) continue;
+        std::int64_t age = now - l.created_at;
+        size_t b = 0;
+        while (b < kAgingBuckets - 1 && age >= kEdges[b]) ++b;
+        ++a.total[b];
+        ++a.by_state[size_t(l.state)][b];
+    }
+    return a;
+}
+
+Reports compute_reports(const Store& s, const Indexes& idx, Time now, const ReportOptions& o) {
+    Reports r;
+    r.campaigns = campaign_report(s, idx, now);
+    response_report(s, idx, now, r.response_by_dealer, r.response_by_rep);
+    r.funnel = funnel_report(s, idx, now);
+    compliance_report(s, now, o, r.compliance_by_assignee, r.compliance_total);
+    r.aging = aging_report(s, now);
+    return r;
+}
+
+}  // namespace fc
