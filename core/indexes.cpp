@@ -59,10 +59,14 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
     const auto& acts = s.activities.rows;
     idx.activity_category.resize(acts.size());
     idx.activity_campaign.resize(acts.size());
+    idx.activity_at.resize(acts.size());
+    idx.activity_type.resize(acts.size());
     for (size_t r = idx.activities; r < acts.size(); ++r) {
         const Activity& a = acts[r];
         auto row = std::uint32_t(r);
         idx.activity_category[r] = category_code(s, a.product_category);
+        idx.activity_at[r] = a.at;
+        idx.activity_type[r] = a.type;
         idx.activity_campaign[r] = a.campaign_id.empty() ? kNoRow : row_of(s.campaigns, a.campaign_id);
         std::uint32_t acc = row_of(s.accounts, a.account_id);
         std::uint32_t con = a.contact_id.empty() ? kNoRow : row_of(s.contacts, a.contact_id);
@@ -77,9 +81,13 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
     idx.activities = acts.size();
 
     const size_t old_leads = idx.leads;
+    idx.lead_account.resize(s.leads.size());
+    idx.lead_category.resize(s.leads.size());
     for (size_t r = idx.leads; r < s.leads.size(); ++r) {
         const Lead& l = s.leads.rows[r];
         std::uint32_t acc = row_of(s.accounts, l.account_id);
+        idx.lead_account[r] = acc;
+        idx.lead_category[r] = category_code(s, l.product_category);
         if (acc != kNoRow) idx.leads_of_account[acc].push_back(std::uint32_t(r));
         if (!l.owner.empty()) idx.leads_of_owner[l.owner].push_back(std::uint32_t(r));
     }
@@ -125,6 +133,12 @@ std::uint16_t category_code(const Store& s, const Id& category) {
 size_t lower_bound_at(const Rows& rows, const std::vector<Activity>& table, Time t) {
     return size_t(std::lower_bound(rows.begin(), rows.end(), t,
                                    [&](std::uint32_t r, Time x) { return table[r].at < x; }) -
+                  rows.begin());
+}
+
+size_t lower_bound_at(const Rows& rows, const std::vector<Time>& activity_at, Time t) {
+    return size_t(std::lower_bound(rows.begin(), rows.end(), t,
+                                   [&](std::uint32_t r, Time x) { return activity_at[r] < x; }) -
                   rows.begin());
 }
 

@@ -30,6 +30,13 @@ struct Indexes {
     // Interned per activity row, for tight loops in reports and filters.
     std::vector<std::uint16_t> activity_category;  // category row + 1; 0 = none
     std::vector<std::uint32_t> activity_campaign;  // campaign row; kNoRow = none
+    std::vector<Time> activity_at;
+    std::vector<ActivityType> activity_type;
+    // Per lead row: its account row and category code, so per-lead loops hash nothing.
+    // (A lead moved to another account or category by lead.put keeps its old values until
+    // build_indexes(); the lead engine never does that.)
+    std::vector<std::uint32_t> lead_account;
+    std::vector<std::uint16_t> lead_category;
     // Rows of each table already folded in.
     size_t accounts = 0, contacts = 0, activities = 0, tasks = 0, leads = 0, events = 0;
 };
@@ -40,7 +47,8 @@ void refresh_indexes(Indexes& idx, const Store& s);
 // Category row + 1 of a category id (0 when empty or unknown), as in activity_category.
 std::uint16_t category_code(const Store& s, const Id& category);
 
-// Position in a (at, row)-sorted list of the first entry at or after `t`.
+// Position in a (at, row)-sorted activity list of the first entry at or after `t`.
 size_t lower_bound_at(const Rows& rows, const std::vector<Activity>& table, Time t);
+size_t lower_bound_at(const Rows& rows, const std::vector<Time>& activity_at, Time t);
 
 }  // namespace fc

@@ -41,33 +41,24 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
             if (l.first_response_at != 0 && l.first_response_at <= now) continue;  // answered
             Band band = band_of(l);
             SlaClock k = sla_clock(s, idx, cals, policy, row, band, now);
-            std::string budget = std::string(band_name(band)) + " lead, " +
-                                 describe(policy.response[size_t(band)]);
             NowItem it;
+            if (k.state == SlaState::breached) it.reason = NowReason::sla_breached;
+            else if (k.state == SlaState::due_soon) it.reason = NowReason::sla_due_soon;
+            else if (k.state == SlaState::running && band == Band::hot &&
+                     l.state == LeadState::new_lead) it.reason = NowReason::new_hot_lead;
+            else continue;
             it.row = row;
             it.score = l.score;
             it.at = k.deadline;
-            if (k.state == SlaState::breached) {
-                it.reason = NowReason::sla_breached;
-                it.why = "SLA breached " + span_text(now - k.deadline) + " ago: " + budget;
-            } else if (k.state == SlaState::due_soon) {
-                it.reason = NowReason::sla_due_soon;
-                it.why = "SLA due in " + span_text(k.business_left) + " of business time: " + budget;
-            } else if (k.state == SlaState::running && band == Band::hot &&
-                       l.state == LeadState::new_lead) {
-                it.reason = NowReason::new_hot_lead;
-                it.why = "New hot lead (score " + std::to_string(int(l.score)) + "), answer within " +
-                         describe(policy.response[size_t(band)]);
-            } else {
-                continue;
-            }
+            it.band = band;
+            it.business_left = k.business_left;
             items.push_back(std::move(it));
         }
     }
+    const User* user = s.users.find(user_id);
+    const BusinessCalendar& cal = calendar_for(cals, user ? user->dealer_id : Id{});
     auto tasks = idx.tasks_of_assignee.find(user_id);
     if (tasks != idx.tasks_of_assignee.end()) {
-        const User* user = s.users.find(user_id);
-        const BusinessCalendar& cal = calendar_for(cals, user ? user->dealer_id : Id{});
         const std::int64_t today = local_day(*cal.zone, now);
         const Time day_start = from_local(*cal.zone, today * 86400);
         const Time day_end = from_local(*cal.zone, (today + 1) * 86400);
@@ -79,24 +70,42 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
             NowItem it;
             it.row = row;
             it.at = t.due;
-            if (t.due < day_start) {
-                it.reason = NowReason::task_overdue;
-                it.why = "Follow-up overdue by " + span_text(now - t.due) + ": " + t.title;
-            } else {
-                it.reason = NowReason::task_due_today;
-                it.why = "Follow-up due today " + format_local(*cal.zone, t.due).substr(11) +
-                         ": " + t.title;
-            }
+            it.reason = t.due < day_start ? NowReason::task_overdue : NowReason::task_due_today;
             items.push_back(std::move(it));
         }
     }
-    std::sort(items.begin(), items.end(), [&](const NowItem& a, const NowItem& b) {
+    auto order = [](const NowItem& a, const NowItem& b) {
         if (a.reason != b.reason) return a.reason < b.reason;
         if (a.reason == NowReason::new_hot_lead && a.score != b.score) return a.score > b.score;
         if (a.at != b.at) return a.at < b.at;
         return a.row < b.row;
-    });
-    if (items.size() > limit) items.resize(limit);
+    };
+    if (items.size() > limit) {
+        std::partial_sort(items.begin(), items.begin() + std::ptrdiff_t(limit), items.end(), order);
+        items.resize(limit);
+    } else {
+        std::sort(items.begin(), items.end(), order);
+    }
+    // Reasons are written only for what is shown.
+    for (NowItem& it : items) {
+        if (it.reason <= NowReason::new_hot_lead) {
+            const SlaBudget& budget = policy.response[size_t(it.band)];
+            std::string what = std::string(band_name(it.band)) + " lead, " + describe(budget);
+            if (it.reason == NowReason::sla_breached)
+                it.why = "SLA breached " + span_text(now - it.at) + " ago: " + what;
+            else if (it.reason == NowReason::sla_due_soon)
+                it.why = "SLA due in " + span_text(it.business_left) + " of business time: " + what;
+            else
+                it.why = "New hot lead (score " + std::to_string(int(it.score)) +
+                         "), answer within " + describe(budget);
+        } else {
+            const Task& t = s.tasks.rows[it.row];
+            it.why = it.reason == NowReason::task_overdue
+                         ? "Follow-up overdue by " + span_text(now - t.due) + ": " + t.title
+                         : "Follow-up due today " + format_local(*cal.zone, t.due).substr(11) +
+                               ": " + t.title;
+        }
+    }
     return items;
 }
 

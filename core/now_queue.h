@@ -29,6 +29,8 @@ struct NowItem {
     std::uint32_t row = 0;  // leads row for the SLA and hot-lead reasons, tasks row for tasks
     Time at = 0;            // the deadline or the due time
     double score = 0;
+    Band band = Band::cold;         // lead items
+    std::int64_t business_left = 0; // sla_due_soon: open seconds until the deadline
     std::string why;        // "SLA breached 35 min ago: hot lead, 15 business minutes"
 };
 

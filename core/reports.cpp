@@ -1,7 +1,5 @@
 #include "reports.h"
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 #include "sla.h"
 
 namespace fc {
@@ -55,19 +53,19 @@ std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Tim
         const Rows& leads = idx.leads_of_account[acc];
         if (leads.empty()) continue;
         slots.clear();
-        for (std::uint32_t l : leads)
-            slots.push_back(LeadSlot{l, category_code(s, s.leads.rows[l].product_category)});
+        for (std::uint32_t l : leads) slots.push_back(LeadSlot{l, idx.lead_category[l]});
+        // Compact per-row arrays only: the wide Activity rows are touched for purchases alone.
         for (std::uint32_t r : idx.activities_of_account[acc]) {  // oldest first
-            const Activity& a = acts[r];
-            if (a.at > now) break;
-            std::uint16_t cat = idx.activity_category[r];
+            const Time at = idx.activity_at[r];
+            if (at > now) break;
             std::uint32_t camp = idx.activity_campaign[r];
-            bool purchase = a.type == ActivityType::purchase;
+            bool purchase = idx.activity_type[r] == ActivityType::purchase;
             if (camp == kNoRow && !purchase) continue;
+            std::uint16_t cat = idx.activity_category[r];
             for (LeadSlot& sl : slots) {
                 if (sl.cat != cat) continue;
                 if (camp != kNoRow && sl.campaign == kNoRow) sl.campaign = camp;
-                if (purchase && a.at >= s.leads.rows[sl.row].created_at) sl.revenue += a.amount;
+                if (purchase && at >= s.leads.rows[sl.row].created_at) sl.revenue += acts[r].amount;
             }
         }
         for (const LeadSlot& sl : slots) {
@@ -97,12 +95,18 @@ void response_report(const Store& s, const Indexes& idx, Time now,
         std::vector<std::int64_t> times;
         int unanswered = 0;
     };
-    std::unordered_map<Id, Acc> dealers, reps;
-    for (const Lead& l : s.leads.rows) {
+    // Keyed by table row; leads naming unknown dealers or users share one "unknown" slot.
+    std::vector<Acc> dealers(s.dealers.size() + 1), reps(s.users.size() + 1);
+    auto slot = [](const auto& table, const Id& id) {
+        auto it = table.index.find(id);
+        return it == table.index.end() ? table.size() : size_t(it->second);
+    };
+    for (std::uint32_t row = 0; row < s.leads.rows.size(); ++row) {
+        const Lead& l = s.leads.rows[row];
         if (l.created_at > now) continue;
-        Time first = first_response_at(s, idx, l);
-        Acc& d = dealers[l.dealer_id];
-        Acc* r = l.owner.empty() ? nullptr : &reps[l.owner];
+        Time first = first_response_at(s, idx, row);
+        Acc& d = dealers[slot(s.dealers, l.dealer_id)];
+        Acc* r = l.owner.empty() ? nullptr : &reps[slot(s.users, l.owner)];
         if (first == 0 || first > now) {
             ++d.unanswered;
             if (r) ++r->unanswered;
@@ -112,11 +116,13 @@ void response_report(const Store& s, const Indexes& idx, Time now,
         d.times.push_back(t);
         if (r) r->times.push_back(t);
     }
-    auto flatten = [](std::unordered_map<Id, Acc>& m, std::vector<ResponseRow>& out) {
+    auto flatten = [](std::vector<Acc>& accs, const auto& table, std::vector<ResponseRow>& out) {
         out.clear();
-        for (auto& [key, a] : m) {
+        for (size_t i = 0; i < accs.size(); ++i) {
+            Acc& a = accs[i];
+            if (a.times.empty() && a.unanswered == 0) continue;
             ResponseRow row;
-            row.key = key;
+            row.key = i < table.size() ? table.rows[i].id : Id("unknown");
             row.answered = int(a.times.size());
             row.unanswered = a.unanswered;
             median_p90(a.times, row.median_s, row.p90_s);
@@ -125,8 +131,8 @@ void response_report(const Store& s, const Indexes& idx, Time now,
         std::sort(out.begin(), out.end(),
                   [](const ResponseRow& a, const ResponseRow& b) { return a.key < b.key; });
     };
-    flatten(dealers, by_dealer);
-    flatten(reps, by_rep);
+    flatten(dealers, s.dealers, by_dealer);
+    flatten(reps, s.users, by_rep);
 }
 
 Funnel funnel_report(const Store& s, const Indexes& idx, Time now) {
@@ -136,7 +142,7 @@ Funnel funnel_report(const Store& s, const Indexes& idx, Time now) {
         if (l.created_at > now) continue;
         ++f.total;
         ++f.by_state[size_t(l.state)];
-        Time first = first_response_at(s, idx, l);
+        Time first = first_response_at(s, idx, row);
         bool answered = first != 0 && first <= now;
         f.contacted += answered || l.state != LeadState::new_lead;
         f.qualified += reached_qualified(s, idx, row);
@@ -147,11 +153,16 @@ Funnel funnel_report(const Store& s, const Indexes& idx, Time now) {
 
 void compliance_report(const Store& s, Time now, const ReportOptions& o,
                        std::vector<ComplianceRow>& by_assignee, ComplianceRow& total) {
-    std::map<Id, ComplianceRow> rows;
+    // By user row; the last slot collects tasks with no (or an unknown) assignee.
+    std::vector<ComplianceRow> rows(s.users.size() + 1);
+    std::vector<char> used(rows.size(), 0);
     total = ComplianceRow{};
     for (const Task& t : s.tasks.rows) {
         if (t.due > now) continue;  // not due yet
-        ComplianceRow& r = rows[t.assignee];
+        auto it = s.users.index.find(t.assignee);
+        size_t slot = it == s.users.index.end() ? s.users.size() : it->second;
+        used[slot] = 1;
+        ComplianceRow& r = rows[slot];
         int ComplianceRow::*bucket = nullptr;
         const Time limit = t.due + o.compliance_grace_s;
         if (!t.blocked_reason.empty() && t.state == TaskState::open) bucket = &ComplianceRow::blocked;
@@ -164,10 +175,13 @@ void compliance_report(const Store& s, Time now, const ReportOptions& o,
         ++(total.*bucket);
     }
     by_assignee.clear();
-    for (auto& [id, r] : rows) {
-        r.assignee = id;
-        by_assignee.push_back(r);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!used[i]) continue;
+        rows[i].assignee = i < s.users.size() ? s.users.rows[i].id : Id{};
+        by_assignee.push_back(rows[i]);
     }
+    std::sort(by_assignee.begin(), by_assignee.end(),
+              [](const ComplianceRow& a, const ComplianceRow& b) { return a.assignee < b.assignee; });
 }
 
 Aging aging_report(const Store& s, Time now) {

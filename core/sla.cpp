@@ -174,19 +174,32 @@ bool is_response_touch(const Activity& a) {
     }
 }
 
+namespace {
+Time first_touch(const Store& s, const Indexes& idx, std::uint32_t acc, std::uint16_t cat,
+                 Time from) {
+    if (acc >= idx.activities_of_account.size()) return 0;
+    const Rows& rows = idx.activities_of_account[acc];
+    for (size_t i = lower_bound_at(rows, idx.activity_at, from); i < rows.size(); ++i) {
+        std::uint32_t r = rows[i];
+        std::uint16_t c = idx.activity_category[r];
+        if ((c == 0 || c == cat) && is_response_touch(s.activities.rows[r])) return idx.activity_at[r];
+    }
+    return 0;
+}
+}  // namespace
+
 Time first_response_at(const Store& s, const Indexes& idx, const Lead& lead) {
     if (lead.first_response_at != 0) return lead.first_response_at;
     auto acc = s.accounts.index.find(lead.account_id);
-    if (acc == s.accounts.index.end() || acc->second >= idx.activities_of_account.size()) return 0;
-    const Rows& rows = idx.activities_of_account[acc->second];
-    const std::uint16_t cat = category_code(s, lead.product_category);
-    for (size_t i = lower_bound_at(rows, s.activities.rows, lead.created_at); i < rows.size(); ++i) {
-        std::uint32_t r = rows[i];
-        std::uint16_t c = idx.activity_category[r];
-        if ((c == 0 || c == cat) && is_response_touch(s.activities.rows[r]))
-            return s.activities.rows[r].at;
-    }
-    return 0;
+    if (acc == s.accounts.index.end()) return 0;
+    return first_touch(s, idx, acc->second, category_code(s, lead.product_category), lead.created_at);
+}
+
+Time first_response_at(const Store& s, const Indexes& idx, std::uint32_t row) {
+    const Lead& lead = s.leads.rows[row];
+    if (lead.first_response_at != 0) return lead.first_response_at;
+    if (row >= idx.lead_account.size()) return first_response_at(s, idx, lead);
+    return first_touch(s, idx, idx.lead_account[row], idx.lead_category[row], lead.created_at);
 }
 
 SlaClock sla_clock(const Store& s, const Indexes& idx, const Calendars& cals,
@@ -194,7 +207,7 @@ SlaClock sla_clock(const Store& s, const Indexes& idx, const Calendars& cals,
     const Lead& lead = s.leads.rows[row];
     SlaClock k;
     k.band = band;
-    Time answered = first_response_at(s, idx, lead);
+    Time answered = first_response_at(s, idx, row);
     if (answered > now) answered = 0;  // logged ahead of `now`: not an answer yet
     k.answered_at = answered;
     if (!answered && !is_open(lead.state)) return k;  // closed or nurtured: no clock

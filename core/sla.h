@@ -71,6 +71,7 @@ Time add_budget(const BusinessCalendar& c, Time start, const SlaBudget& budget, 
 // creation. Lead::first_response_at wins when set (an importer or the scoring engine knew).
 bool is_response_touch(const Activity& a);
 Time first_response_at(const Store& s, const Indexes& idx, const Lead& lead);
+Time first_response_at(const Store& s, const Indexes& idx, std::uint32_t lead_row);
 
 enum class SlaState : std::uint8_t {
     answered_in_time, answered_late, running, due_soon, breached, not_applicable
