@@ -111,6 +111,8 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         const LeadEvent& e = events[r];
         std::uint32_t lead = row_of(s.leads, e.lead_id);
         if (lead == kNoRow) continue;
+        if (e.kind == LeadEventKind::sla_notice && !e.to_owner.empty())
+            idx.notices_to_user[e.to_owner].push_back(std::uint32_t(r));
         if (bulk) idx.events_of_lead[lead].push_back(std::uint32_t(r));
         else insert_by_time(idx.events_of_lead[lead], events, std::uint32_t(r));
         // Leads folded in just now were filed under their current owner already.

@@ -27,6 +27,7 @@ struct Indexes {
     std::vector<Rows> events_of_lead;
     std::unordered_map<Id, Rows> leads_of_owner;
     std::unordered_map<Id, Rows> tasks_of_assignee;
+    std::unordered_map<Id, Rows> notices_to_user;  // sla_notice event rows by notified user
     // Interned per activity row, for tight loops in reports and filters.
     std::vector<std::uint16_t> activity_category;  // category row + 1; 0 = none
     std::vector<std::uint32_t> activity_campaign;  // campaign row; kNoRow = none

@@ -22,6 +22,7 @@ bool open_state(LeadState s) {
 std::string_view now_reason_name(NowReason r) {
     switch (r) {
         case NowReason::sla_breached: return "sla_breached";
+        case NowReason::sla_escalated: return "sla_escalated";
         case NowReason::sla_due_soon: return "sla_due_soon";
         case NowReason::new_hot_lead: return "new_hot_lead";
         case NowReason::task_overdue: return "task_overdue";
@@ -52,6 +53,31 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
             it.at = k.deadline;
             it.band = band;
             it.business_left = k.business_left;
+            items.push_back(std::move(it));
+        }
+    }
+    // Breaches the user was told about as a manager, while the notice's window is still open.
+    auto notices = idx.notices_to_user.find(user_id);
+    if (notices != idx.notices_to_user.end()) {
+        std::vector<std::uint32_t> seen;
+        for (auto n = notices->second.rbegin(); n != notices->second.rend(); ++n) {
+            const LeadEvent& e = s.lead_events.rows[*n];
+            auto lr = s.leads.index.find(e.lead_id);
+            if (lr == s.leads.index.end()) continue;
+            std::uint32_t row = lr->second;
+            const Lead& l = s.leads.rows[row];
+            if (l.owner == user_id || !open_state(l.state)) continue;  // own leads are above
+            if (std::find(seen.begin(), seen.end(), row) != seen.end()) continue;
+            seen.push_back(row);
+            Band band = band_of(l);
+            SlaClock k = sla_clock(s, idx, cals, policy, row, band, now);
+            if (k.state != SlaState::breached || e.at < k.started) continue;
+            NowItem it;
+            it.reason = NowReason::sla_escalated;
+            it.row = row;
+            it.score = l.score;
+            it.at = k.deadline;
+            it.band = band;
             items.push_back(std::move(it));
         }
     }
@@ -88,11 +114,17 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
     }
     // Reasons are written only for what is shown.
     for (NowItem& it : items) {
-        if (it.reason <= NowReason::new_hot_lead) {
+        if (is_lead_item(it.reason)) {
             const SlaBudget& budget = policy.response[size_t(it.band)];
             std::string what = std::string(band_name(it.band)) + " lead, " + describe(budget);
             if (it.reason == NowReason::sla_breached)
                 it.why = "SLA breached " + span_text(now - it.at) + " ago: " + what;
+            else if (it.reason == NowReason::sla_escalated) {
+                const User* owner = s.users.find(s.leads.rows[it.row].owner);
+                it.why = "Escalated to you: " + (owner ? owner->name : s.leads.rows[it.row].owner) +
+                         " has not answered for " + span_text(now - it.at) + " past the SLA (" +
+                         what + ")";
+            }
             else if (it.reason == NowReason::sla_due_soon)
                 it.why = "SLA due in " + span_text(it.business_left) + " of business time: " + what;
             else

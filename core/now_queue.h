@@ -1,10 +1,12 @@
 // The "Now" queue a salesperson starts the day on: what needs them, most urgent first, each
 // item with the reason it is there.
 //   1. sla_breached    their unanswered leads past the SLA deadline (longest overdue first)
-//   2. sla_due_soon    unanswered leads about to breach (deadline soonest first)
-//   3. new_hot_lead    new, unanswered hot leads still inside their SLA (highest score first)
-//   4. task_overdue    open follow-ups due before today (oldest first)
-//   5. task_due_today  open follow-ups due today, in the user's dealer's time zone (by time)
+//   2. sla_escalated   someone else's breached lead the user was notified about as manager
+//                      (until it is answered, redirected or reassigned)
+//   3. sla_due_soon    unanswered leads about to breach (deadline soonest first)
+//   4. new_hot_lead    new, unanswered hot leads still inside their SLA (highest score first)
+//   5. task_overdue    open follow-ups due before today (oldest first)
+//   6. task_due_today  open follow-ups due today, in the user's dealer's time zone (by time)
 // A lead appears once, under its most urgent reason. Blocked tasks (no consent) stay out: they
 // cannot be done; the account timeline shows them with the reason.
 //
@@ -20,8 +22,9 @@
 namespace fc {
 
 enum class NowReason : std::uint8_t {
-    sla_breached, sla_due_soon, new_hot_lead, task_overdue, task_due_today
+    sla_breached, sla_escalated, sla_due_soon, new_hot_lead, task_overdue, task_due_today
 };
+inline bool is_lead_item(NowReason r) { return r <= NowReason::new_hot_lead; }
 std::string_view now_reason_name(NowReason r);
 
 struct NowItem {

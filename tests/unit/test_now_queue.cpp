@@ -55,7 +55,7 @@ TEST_CASE("the Now queue lists what needs the rep, most urgent first, each with 
 
     std::vector<std::string> ids;
     for (const NowItem& it : q)
-        ids.push_back(it.reason <= NowReason::new_hot_lead ? s.leads.rows[it.row].id
+        ids.push_back(is_lead_item(it.reason) ? s.leads.rows[it.row].id
                                                            : s.tasks.rows[it.row].id);
     CHECK(ids == std::vector<std::string>{"B2", "B", "D", "H2", "H", "T-over2", "T-over",
                                           "T-today", "T-late-today"});
@@ -82,7 +82,7 @@ TEST_CASE("the Now queue lists what needs the rep, most urgent first, each with 
         CHECK(s.leads.rows[theirs[0].row].id == "O");
         bool has_b2 = false;
         for (const NowItem& it : theirs)
-            has_b2 = has_b2 || (it.reason <= NowReason::new_hot_lead && s.leads.rows[it.row].id == "B2");
+            has_b2 = has_b2 || (is_lead_item(it.reason) && s.leads.rows[it.row].id == "B2");
         CHECK(has_b2);
     }
     SUBCASE("the limit keeps the most urgent") {
@@ -90,4 +90,28 @@ TEST_CASE("the Now queue lists what needs the rep, most urgent first, each with 
         REQUIRE(top.size() == 2);
         CHECK(s.leads.rows[top[1].row].id == "B");
     }
+}
+
+TEST_CASE("a manager notified of a breach sees it in their Now queue until it is handled") {
+    Store s = small_store();
+    s.leads.put(lead("L1", "A1", "new-cars", "D1-R1", kWed10, 80));
+    Calendars cals;
+    REQUIRE_FALSE(build_calendars(s, nullptr, cals).has_value());
+    RoutingRules routing;
+    REQUIRE_FALSE(from_json(json::parse(R"({"teams": [{"id": "t", "dealer": "D1",
+        "members": ["D1-R1", "D1-R2"]}], "fallback_queue": "C-1"})"), routing).has_value());
+    const Time now = kWed10 + 20 * kMin;
+    Indexes idx = build_indexes(s);
+    RoutingState st = build_routing_state(s, idx, routing);
+    apply_all(s, plan_sla_escalations(s, idx, cals, SlaPolicy{}, score_threshold_bands(), routing, st, now));
+    refresh_indexes(idx, s);
+    auto q = build_now_queue(s, idx, cals, SlaPolicy{}, score_threshold_bands(), "D1-M", now + kMin);
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].reason == NowReason::sla_escalated);
+    CHECK(q[0].why == "Escalated to you: Anna Müller has not answered for 6 min past the SLA (hot lead, 15 business minutes)");
+
+    // Answered: it leaves the manager's queue.
+    s.activities.put(activity("E1", "A1", "A1-C1", ActivityType::outbound_call, now + 2 * kMin, "new-cars", 0, "D1-R1"));
+    refresh_indexes(idx, s);
+    CHECK(build_now_queue(s, idx, cals, SlaPolicy{}, score_threshold_bands(), "D1-M", now + 3 * kMin).empty());
 }

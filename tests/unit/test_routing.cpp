@@ -196,3 +196,23 @@ TEST_CASE("routing rule files are validated with paths") {
     RoutingRules no_queue = rules_from(R"({"teams": [], "fallback_queue": "nobody"})");
     CHECK(check_references(s, no_queue, "routing")->field == "routing.fallback_queue");
 }
+
+TEST_CASE("when nobody at the dealer is left, the next dealer of the territory takes the lead") {
+    Store s = small_store();
+    s.leads.put(lead("L1", "A1", "new-cars", "D1-R1", kWed10, 80));
+    RoutingRules r = rules_from(R"({
+      "territories": [{"country": "DE", "postal_prefix": "80", "dealer": "D1"},
+                      {"country": "DE", "postal_prefix": "80", "dealer": "D2"},
+                      {"country": "DE", "postal_prefix": "8", "dealer": "D2"}],
+      "teams": [{"id": "d1", "dealer": "D1", "members": ["D1-R1"]},
+                {"id": "d2", "dealer": "D2", "members": ["D2-R1"]}],
+      "fallback_queue": "C-1"})");
+    Indexes idx = build_indexes(s);
+    RoutingState st = build_routing_state(s, idx, r);
+    RouteDecision d = route_lead(s, r, st, *s.leads.find("L1"), {"D1-R1"});
+    CHECK(d.owner == "D2-R1");
+    CHECK(d.dealer_id == "D2");
+    CHECK(d.reason == "round robin in team d2 (next dealer D2)");
+    d = route_lead(s, r, st, *s.leads.find("L1"), {"D1-R1", "D2-R1"});
+    CHECK(d.fallback);
+}
