@@ -181,7 +181,7 @@ MaybeError put_lead(Store& s, const Command& c) {
         e.from_owner = before.owner;
         e.to_owner = l.owner;
         if (existed && before.dealer_id != l.dealer_id) e.to_dealer = l.dealer_id;
-        e.reason = "edited";
+        e.reason = existed ? "edited" : "owner set when the lead was created";
         s.leads.put(l);
         append_event(s, std::move(e));
     }
