@@ -1,4 +1,5 @@
 #include "follow_up_rules.h"
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 #include "business_time.h"
@@ -102,10 +103,13 @@ public:
 private:
     void from_activities(const FollowUpRule& rule) {
         const std::uint16_t cat = category_code(s_, rule.product_category);
-        for (size_t r = 0; r < s_.activities.rows.size(); ++r) {
-            const Activity& a = s_.activities.rows[r];
-            if (a.at > now_ || (rule.activity_type && a.type != *rule.activity_type)) continue;
+        const size_t n = std::min(s_.activities.rows.size(), idx_.activity_at.size());
+        for (size_t r = 0; r < n; ++r) {
+            // Compact arrays first: the wide row is read only for activities that match.
+            if (idx_.activity_at[r] > now_) continue;
+            if (rule.activity_type && idx_.activity_type[r] != *rule.activity_type) continue;
             if (!rule.product_category.empty() && idx_.activity_category[r] != cat) continue;
+            const Activity& a = s_.activities.rows[r];
             if (rule.amount_over >= 0 && a.amount <= rule.amount_over) continue;
             Source src;
             src.id = a.id;

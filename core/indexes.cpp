@@ -49,8 +49,6 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         std::uint32_t acc = row_of(s.accounts, s.contacts.rows[r].account_id);
         if (acc != kNoRow) idx.contacts_of_account[acc].push_back(std::uint32_t(r));
     }
-    idx.activities_of_contact.resize(s.contacts.size());
-    idx.tasks_of_contact.resize(s.contacts.size());
     idx.tasks_of_lead.resize(s.leads.size());
     idx.events_of_lead.resize(s.leads.size());
     idx.accounts = s.accounts.size();
@@ -69,13 +67,10 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         idx.activity_type[r] = a.type;
         idx.activity_campaign[r] = a.campaign_id.empty() ? kNoRow : row_of(s.campaigns, a.campaign_id);
         std::uint32_t acc = row_of(s.accounts, a.account_id);
-        std::uint32_t con = a.contact_id.empty() ? kNoRow : row_of(s.contacts, a.contact_id);
         if (bulk) {
             if (acc != kNoRow) idx.activities_of_account[acc].push_back(row);
-            if (con != kNoRow) idx.activities_of_contact[con].push_back(row);
         } else {
             if (acc != kNoRow) insert_by_time(idx.activities_of_account[acc], acts, row);
-            if (con != kNoRow) insert_by_time(idx.activities_of_contact[con], acts, row);
         }
     }
     idx.activities = acts.size();
@@ -97,10 +92,8 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         const Task& t = s.tasks.rows[r];
         auto row = std::uint32_t(r);
         std::uint32_t acc = t.account_id.empty() ? kNoRow : row_of(s.accounts, t.account_id);
-        std::uint32_t con = t.contact_id.empty() ? kNoRow : row_of(s.contacts, t.contact_id);
         std::uint32_t lead = t.lead_id.empty() ? kNoRow : row_of(s.leads, t.lead_id);
         if (acc != kNoRow) idx.tasks_of_account[acc].push_back(row);
-        if (con != kNoRow) idx.tasks_of_contact[con].push_back(row);
         if (lead != kNoRow) idx.tasks_of_lead[lead].push_back(row);
         if (!t.assignee.empty()) idx.tasks_of_assignee[t.assignee].push_back(row);
     }
@@ -148,7 +141,6 @@ Indexes build_indexes(const Store& s) {
     Indexes idx;
     fold(idx, s, true);
     for (Rows& r : idx.activities_of_account) sort_by_time(r, s.activities.rows);
-    for (Rows& r : idx.activities_of_contact) sort_by_time(r, s.activities.rows);
     for (Rows& r : idx.events_of_lead) sort_by_time(r, s.lead_events.rows);
     return idx;
 }

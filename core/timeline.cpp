@@ -24,6 +24,7 @@ bool wants(const TimelineFilter& f, EntryKind k) { return (f.kinds >> unsigned(k
 struct Sources {
     const Rows* activities = nullptr;     // time-sorted
     std::uint16_t only_category = 0;      // lead streams: the lead's category code
+    const Id* only_contact = nullptr;     // contact streams: the account's, for this contact
     const Rows* tasks = nullptr;
     std::vector<std::uint32_t> leads;     // creation + events
 };
@@ -54,6 +55,7 @@ std::vector<TimelineEntry> gather_small(const Store& s, const Indexes& idx, cons
     if (src.tasks) {
         for (std::uint32_t r : *src.tasks) {
             const Task& t = s.tasks.rows[r];
+            if (src.only_contact && t.contact_id != *src.only_contact) continue;
             if (want_cat && lead_category(s, t.lead_id) != want_cat) continue;
             if (t.created_at) push(t.created_at, EntryKind::task_created, r);
             if (t.state != TaskState::open && t.done_at) push(t.done_at, EntryKind::task_done, r);
@@ -105,6 +107,7 @@ TimelinePage page_of(const Store& s, const Indexes& idx, const Sources& src,
             }
             if (!((f.activity_types >> unsigned(a.type)) & 1u)) continue;
             if (want_cat && idx.activity_category[r] != want_cat) continue;
+            if (src.only_contact && a.contact_id != *src.only_contact) continue;
             return &rows[i];
         }
         return nullptr;
@@ -168,11 +171,14 @@ TimelinePage account_timeline(const Store& s, const Indexes& idx, const Id& acco
 TimelinePage contact_timeline(const Store& s, const Indexes& idx, const Id& contact_id,
                               const TimelineFilter& f, const TimelineCursor& after,
                               size_t page_size) {
-    std::uint32_t row = 0;
-    if (!find_row(s.contacts, contact_id, row) || row >= idx.activities_of_contact.size()) return {};
+    std::uint32_t row = 0, acc = 0;
+    const Contact* c = find_row(s.contacts, contact_id, row);
+    if (!c || !find_row(s.accounts, c->account_id, acc) || acc >= idx.activities_of_account.size())
+        return {};
     Sources src;
-    src.activities = &idx.activities_of_contact[row];
-    src.tasks = &idx.tasks_of_contact[row];
+    src.activities = &idx.activities_of_account[acc];
+    src.tasks = &idx.tasks_of_account[acc];
+    src.only_contact = &c->id;
     return page_of(s, idx, src, f, after, page_size);
 }
 
