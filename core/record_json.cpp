@@ -108,7 +108,7 @@ json to_json(const Task& r) {
             {"due", r.due}, {"state", name_of(r.state)}, {"outcome", r.outcome},
             {"created_at", r.created_at}, {"done_at", r.done_at}, {"rule_id", r.rule_id},
             {"source_id", r.source_id}, {"occurrence", r.occurrence},
-            {"blocked_reason", r.blocked_reason}};
+            {"blocked_reason", r.blocked_reason}, {"done_by", r.done_by}};
 }
 MaybeError from_json(const json& j, Task& out, const std::string& path) {
     return read_record(j, out, path, [](JsonReader& r, Task& t) {
@@ -127,6 +127,7 @@ MaybeError from_json(const json& j, Task& out, const std::string& path) {
         r.id("source_id", t.source_id, false);
         r.int32("occurrence", t.occurrence, false, 0, 100000);
         r.string("blocked_reason", t.blocked_reason, false, 500);
+        r.id("done_by", t.done_by, false);
     });
 }
 

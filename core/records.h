@@ -90,6 +90,7 @@ struct Task {
     Id source_id;                // the activity, lead or account that triggered the rule
     std::int32_t occurrence = 0; // 0 for the first, 1.. for recurring repeats
     std::string blocked_reason;  // non-empty: the contact may not be contacted this way
+    Id done_by;                  // who completed or skipped it
 };
 
 struct Dealer {

@@ -204,7 +204,10 @@ Id entry_actor(const Store& s, const TimelineEntry& e) {
             const Task& t = s.tasks.rows[e.row];
             return t.rule_id.empty() ? t.assignee : Id("system");
         }
-        case EntryKind::task_done: return s.tasks.rows[e.row].assignee;
+        case EntryKind::task_done: {
+            const Task& t = s.tasks.rows[e.row];
+            return t.done_by.empty() ? t.assignee : t.done_by;
+        }
         case EntryKind::lead_created: return "system";
         case EntryKind::lead_event: return s.lead_events.rows[e.row].actor;
     }
@@ -234,7 +237,8 @@ std::string describe(const Store& s, const TimelineEntry& e) {
         case EntryKind::task_done: {
             const Task& t = s.tasks.rows[e.row];
             return std::string(t.state == TaskState::skipped ? "Task skipped: " : "Task done: ") +
-                   t.title + (t.outcome.empty() ? "" : ": " + t.outcome);
+                   t.title + (t.outcome.empty() ? "" : ": " + t.outcome) +
+                   (t.done_by.empty() || t.done_by == t.assignee ? "" : " (by " + user_name(s, t.done_by) + ")");
         }
         case EntryKind::lead_created: {
             const Lead& l = s.leads.rows[e.row];

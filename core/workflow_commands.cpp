@@ -52,6 +52,7 @@ MaybeError complete_task(Store& s, const Command& c) {
     }
     t->state = skipped ? TaskState::skipped : TaskState::done;
     t->done_at = c.at;
+    t->done_by = c.author;
     t->outcome = outcome;
     return std::nullopt;
 }

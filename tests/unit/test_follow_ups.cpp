@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include "follow_up_rules.h"
 #include "record_json.h"
+#include "timeline.h"
 #include "workflow_fixture.h"
 
 using namespace fc;
@@ -228,6 +229,12 @@ TEST_CASE("completing a task records when and how it ended, once") {
     CHECK(after->state == TaskState::done);
     CHECK(after->done_at == P + 60);
     CHECK(after->outcome == "Booked a test drive");
+    CHECK(after->done_by == "D1-M");  // the command's author
+    Indexes idx = build_indexes(s);
+    TimelinePage page = account_timeline(s, idx, "A1");
+    REQUIRE(page.entries.size() == 2);
+    CHECK(describe(s, page.entries[0]) == "Task done: Call back: Booked a test drive (by Jürgen Weiß)");
+    CHECK(entry_actor(s, page.entries[0]) == "D1-M");
     CHECK_FALSE(apply_command(s, done).has_value());  // a retry is harmless
     auto again = apply_command(s, cmd("x-3", "task.complete", {{"task_id", "T1"}, {"outcome", "again"}}, P + 99));
     REQUIRE(again.has_value());

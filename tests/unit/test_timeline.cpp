@@ -61,7 +61,7 @@ TEST_CASE("an account's timeline is one stream of everything, newest first, with
     };
     CHECK(lines(s, p) == expect);
     CHECK_FALSE(p.has_more);
-    CHECK(entry_actor(s, p.entries[0]) == "D1-R1");
+    CHECK(entry_actor(s, p.entries[0]) == "D1-R1");  // who completed the task
     CHECK(entry_actor(s, p.entries[5]) == "D1-M");
     CHECK(entry_actor(s, p.entries[7]).empty());  // the customer's own web form
 }
