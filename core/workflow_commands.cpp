@@ -138,6 +138,22 @@ Id derived_id(const std::string& prefix, const std::string& a, const std::string
     return prefix.substr(0, 40) + ":h" + hex;
 }
 
+bool log_state_change(Store& s, const Id& event_id, const Lead& lead, LeadState from,
+                      LeadState to, Time at, const Id& actor, const std::string& reason) {
+    if (s.lead_events.contains(event_id) || !s.leads.contains(lead.id)) return false;
+    LeadEvent e;
+    e.id = event_id;
+    e.lead_id = lead.id;
+    e.kind = LeadEventKind::state_changed;
+    e.at = at;
+    e.actor = actor;
+    e.from_state = from;
+    e.to_state = to;
+    e.reason = reason;
+    append_event(s, std::move(e));
+    return true;
+}
+
 bool is_workflow_command(const std::string& kind) {
     return kind == "task.create" || kind == "task.complete" || kind == "lead.reassign" ||
            kind == "lead.redirect" || kind == "lead.sla_notice";
@@ -166,14 +182,9 @@ MaybeError put_lead(Store& s, const Command& c) {
     base.lead_id = l.id;
     base.at = c.at;
     base.actor = c.author;
-    if (existed && before.state != l.state && !s.lead_events.contains(event_id(c, "s"))) {
-        LeadEvent e = base;
-        e.id = event_id(c, "s");
-        e.kind = LeadEventKind::state_changed;
-        e.from_state = before.state;
-        e.to_state = l.state;
+    if (existed && before.state != l.state) {
         s.leads.put(l);  // the event must name an existing lead
-        append_event(s, std::move(e));
+        log_state_change(s, event_id(c, "s"), l, before.state, l.state, c.at, c.author);
     }
     if (before.owner != l.owner && !l.owner.empty() && !s.lead_events.contains(event_id(c, "o"))) {
         LeadEvent e = base;

@@ -19,6 +19,12 @@ MaybeError apply_workflow_command(Store& s, const Command& c);
 // lead.put that logs state_changed / assigned / reassigned events for what it changes.
 MaybeError put_lead(Store& s, const Command& c);
 
+// For other commands that change a lead (the scoring branch's lifecycle transitions, deals):
+// appends a state_changed event so timelines, follow-up triggers (deal_won / deal_lost) and
+// reports see it. Returns false, changing nothing, when an event with that id exists (retry).
+bool log_state_change(Store& s, const Id& event_id, const Lead& lead, LeadState from,
+                      LeadState to, Time at, const Id& actor, const std::string& reason = {});
+
 // An id made from parts, kept to the 64-character id alphabet: long ones become a hash.
 Id derived_id(const std::string& prefix, const std::string& a, const std::string& b = "");
 

@@ -2,6 +2,7 @@
 #include "follow_up_rules.h"
 #include "record_json.h"
 #include "timeline.h"
+#include "workflow_commands.h"
 #include "workflow_fixture.h"
 
 using namespace fc;
@@ -240,4 +241,19 @@ TEST_CASE("completing a task records when and how it ended, once") {
     REQUIRE(again.has_value());
     CHECK(again->code == "conflict");
     CHECK(apply_command(s, cmd("x-4", "task.complete", {{"task_id", "T9"}, {"outcome", "?"}}, P))->field == "payload.task_id");
+}
+
+TEST_CASE("a state change logged by another engine triggers the deal rules too") {
+    Store s = small_store();
+    s.leads.put(lead("L1", "A1", "new-cars", "D1-R1", P - 10 * kDay, 50, LeadState::converted));
+    const Lead& l = *s.leads.find("L1");
+    CHECK(log_state_change(s, "deal-7:won", l, LeadState::qualified, LeadState::converted, P, "D1-R1", "deal won"));
+    CHECK_FALSE(log_state_change(s, "deal-7:won", l, LeadState::qualified, LeadState::converted, P, "D1-R1"));
+    CHECK(s.lead_events.size() == 1);
+    FollowUpRules won = rules_from(R"({"rules": [{"id": "thanks", "trigger": {"on": "deal_won"},
+        "delay": {"days": 1}, "title": "Thank {account}"}]})");
+    auto cmds = plan(s, won, P + kDay);
+    REQUIRE(cmds.size() == 1);
+    CHECK(cmds[0].payload["title"] == "Thank Müller Transport");
+    CHECK(cmds[0].payload["source_id"] == "deal-7:won");
 }
