@@ -42,6 +42,7 @@ void erase_row(Rows& rows, std::uint32_t row) {
 // caller sort once (the bulk build).
 void fold(Indexes& idx, const Store& s, bool bulk) {
     idx.activities_of_account.resize(s.accounts.size());
+    idx.attributed_of_account.resize(s.accounts.size());
     idx.tasks_of_account.resize(s.accounts.size());
     idx.leads_of_account.resize(s.accounts.size());
     idx.contacts_of_account.resize(s.accounts.size());
@@ -67,10 +68,14 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         idx.activity_type[r] = a.type;
         idx.activity_campaign[r] = a.campaign_id.empty() ? kNoRow : row_of(s.campaigns, a.campaign_id);
         std::uint32_t acc = row_of(s.accounts, a.account_id);
+        const bool attributed = idx.activity_campaign[r] != kNoRow || a.type == ActivityType::purchase;
+        if (acc == kNoRow) continue;
         if (bulk) {
-            if (acc != kNoRow) idx.activities_of_account[acc].push_back(row);
+            idx.activities_of_account[acc].push_back(row);
+            if (attributed) idx.attributed_of_account[acc].push_back(row);
         } else {
-            if (acc != kNoRow) insert_by_time(idx.activities_of_account[acc], acts, row);
+            insert_by_time(idx.activities_of_account[acc], acts, row);
+            if (attributed) insert_by_time(idx.attributed_of_account[acc], acts, row);
         }
     }
     idx.activities = acts.size();
@@ -141,6 +146,7 @@ Indexes build_indexes(const Store& s) {
     Indexes idx;
     fold(idx, s, true);
     for (Rows& r : idx.activities_of_account) sort_by_time(r, s.activities.rows);
+    for (Rows& r : idx.attributed_of_account) sort_by_time(r, s.activities.rows);
     for (Rows& r : idx.events_of_lead) sort_by_time(r, s.lead_events.rows);
     return idx;
 }

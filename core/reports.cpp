@@ -55,7 +55,7 @@ std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Tim
         slots.clear();
         for (std::uint32_t l : leads) slots.push_back(LeadSlot{l, idx.lead_category[l]});
         // Compact per-row arrays only: the wide Activity rows are touched for purchases alone.
-        for (std::uint32_t r : idx.activities_of_account[acc]) {  // oldest first
+        for (std::uint32_t r : idx.attributed_of_account[acc]) {  // oldest first
             const Time at = idx.activity_at[r];
             if (at > now) break;
             std::uint32_t camp = idx.activity_campaign[r];
@@ -89,7 +89,21 @@ std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Tim
     return rows;
 }
 
+std::vector<Time> first_responses(const Store& s, const Indexes& idx, Time now) {
+    std::vector<Time> out(s.leads.size(), 0);
+    for (std::uint32_t row = 0; row < out.size(); ++row) {
+        Time t = first_response_at(s, idx, row);
+        out[row] = t <= now ? t : 0;
+    }
+    return out;
+}
+
 void response_report(const Store& s, const Indexes& idx, Time now,
+                     std::vector<ResponseRow>& by_dealer, std::vector<ResponseRow>& by_rep) {
+    response_report(s, first_responses(s, idx, now), now, by_dealer, by_rep);
+}
+
+void response_report(const Store& s, const std::vector<Time>& first_of, Time now,
                      std::vector<ResponseRow>& by_dealer, std::vector<ResponseRow>& by_rep) {
     struct Acc {
         std::vector<std::int64_t> times;
@@ -104,7 +118,7 @@ void response_report(const Store& s, const Indexes& idx, Time now,
     for (std::uint32_t row = 0; row < s.leads.rows.size(); ++row) {
         const Lead& l = s.leads.rows[row];
         if (l.created_at > now) continue;
-        Time first = first_response_at(s, idx, row);
+        Time first = first_of[row];
         Acc& d = dealers[slot(s.dealers, l.dealer_id)];
         Acc* r = l.owner.empty() ? nullptr : &reps[slot(s.users, l.owner)];
         if (first == 0 || first > now) {
@@ -136,14 +150,17 @@ void response_report(const Store& s, const Indexes& idx, Time now,
 }
 
 Funnel funnel_report(const Store& s, const Indexes& idx, Time now) {
+    return funnel_report(s, idx, first_responses(s, idx, now), now);
+}
+
+Funnel funnel_report(const Store& s, const Indexes& idx, const std::vector<Time>& first_of, Time now) {
     Funnel f;
     for (std::uint32_t row = 0; row < s.leads.rows.size(); ++row) {
         const Lead& l = s.leads.rows[row];
         if (l.created_at > now) continue;
         ++f.total;
         ++f.by_state[size_t(l.state)];
-        Time first = first_response_at(s, idx, row);
-        bool answered = first != 0 && first <= now;
+        bool answered = first_of[row] != 0;
         f.contacted += answered || l.state != LeadState::new_lead;
         f.qualified += reached_qualified(s, idx, row);
         f.converted += l.state == LeadState::converted;
@@ -205,8 +222,9 @@ Aging aging_report(const Store& s, Time now) {
 Reports compute_reports(const Store& s, const Indexes& idx, Time now, const ReportOptions& o) {
     Reports r;
     r.campaigns = campaign_report(s, idx, now);
-    response_report(s, idx, now, r.response_by_dealer, r.response_by_rep);
-    r.funnel = funnel_report(s, idx, now);
+    const std::vector<Time> first = first_responses(s, idx, now);
+    response_report(s, first, now, r.response_by_dealer, r.response_by_rep);
+    r.funnel = funnel_report(s, idx, first, now);
     compliance_report(s, now, o, r.compliance_by_assignee, r.compliance_total);
     r.aging = aging_report(s, now);
     return r;

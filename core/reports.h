@@ -83,6 +83,11 @@ std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Tim
 void response_report(const Store& s, const Indexes& idx, Time now, std::vector<ResponseRow>& by_dealer,
                      std::vector<ResponseRow>& by_rep);
 Funnel funnel_report(const Store& s, const Indexes& idx, Time now);
+// First response per lead row (0: none by `now`), shared by the two reports above.
+std::vector<Time> first_responses(const Store& s, const Indexes& idx, Time now);
+void response_report(const Store& s, const std::vector<Time>& first, Time now,
+                     std::vector<ResponseRow>& by_dealer, std::vector<ResponseRow>& by_rep);
+Funnel funnel_report(const Store& s, const Indexes& idx, const std::vector<Time>& first, Time now);
 void compliance_report(const Store& s, Time now, const ReportOptions& o,
                        std::vector<ComplianceRow>& by_assignee, ComplianceRow& total);
 Aging aging_report(const Store& s, Time now);

@@ -151,11 +151,17 @@ TEST_CASE("indexes follow commands applied after they were built") {
     apply_all(s, {cmd("a1", "activity.log", {{"id", "E-late"}, {"account_id", "A1"}, {"contact_id", "A1-C2"},
                                              {"type", "visit"}, {"at", kWed10 + 30 * 60}, {"author", "D1-R2"}},
                       kWed10 + 9 * kHour),
+                  cmd("a2", "activity.log", {{"id", "E-buy"}, {"account_id", "A1"}, {"type", "purchase"},
+                                             {"at", kWed10 + 20 * 60}, {"amount", 100}},
+                      kWed10 + 9 * kHour),
                   cmd("r2", "lead.reassign", {{"lead_id", "L1"}, {"to", "D1-R2"}, {"reason", "holiday"}},
                       kWed10 + 9 * kHour)});
     refresh_indexes(idx, s);
     Indexes fresh = build_indexes(s);
     CHECK(idx.activities_of_account == fresh.activities_of_account);
+    CHECK(idx.attributed_of_account == fresh.attributed_of_account);
+    CHECK(idx.attributed_of_account[0].size() == 2);  // the campaign web form and the purchase
+    CHECK(idx.activity_at == fresh.activity_at);
     CHECK(idx.events_of_lead == fresh.events_of_lead);
     CHECK(idx.leads_of_owner["D1-R2"] == Rows{0});
     CHECK(idx.leads_of_owner["D1-R1"].empty());
