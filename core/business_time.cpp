@@ -168,8 +168,36 @@ const TimeZone* find_time_zone(const std::string& name) {
     return nullptr;
 }
 
+namespace {
+// EU transition instants for 1970..2199, computed once: SLA clocks ask for offsets thousands
+// of times per Now queue, and a table lookup beats civil-date arithmetic each time.
+constexpr int kTableFirstYear = 1970, kTableYears = 230;
+struct DstYear {
+    Time start, end;
+};
+const std::array<DstYear, kTableYears>& eu_dst_table() {
+    static const std::array<DstYear, kTableYears> table = [] {
+        std::array<DstYear, kTableYears> t{};
+        for (int i = 0; i < kTableYears; ++i) {
+            int y = kTableFirstYear + i;
+            t[size_t(i)] = {last_sunday(y, 3) * kDay + 3600, last_sunday(y, 10) * kDay + 3600};
+        }
+        return t;
+    }();
+    return table;
+}
+}  // namespace
+
 std::int32_t utc_offset(const TimeZone& z, Time utc) {
     if (z.dst == DstRule::none) return z.std_offset;
+    // The mean Gregorian year puts `utc` in the right year except within a day or so of New
+    // Year, when summer time is not in force in any year: a neighbour's bounds give the same
+    // answer there.
+    std::int64_t i = floor_div(utc, 31556952);
+    if (i >= 0 && i < kTableYears) {
+        const DstYear& y = eu_dst_table()[size_t(i)];
+        return utc >= y.start && utc < y.end ? z.std_offset + 3600 : z.std_offset;
+    }
     int y, m, d;
     civil_from_days(floor_div(utc, kDay), y, m, d);
     if (m < 3 || m > 10) return z.std_offset;  // cheap exit for winter months

@@ -127,3 +127,26 @@ TEST_CASE("calendar files are validated with the path of the offending field") {
     REQUIRE(e.has_value());
     CHECK(e->field == "sla.calendars.D1.holidays[0]");
 }
+
+TEST_CASE("summer time starts and ends on the right second in every year up to 2190") {
+    auto last_sunday = [](int y, int m) {
+        std::int64_t day = days_from_civil(y, m, 31);  // March and October have 31 days
+        return day - (weekday_of(day) + 1) % 7;
+    };
+    const TimeZone& z = berlin();
+    for (int y = 1996; y <= 2190; ++y) {
+        Time start = last_sunday(y, 3) * 86400 + 3600;
+        Time end = last_sunday(y, 10) * 86400 + 3600;
+        INFO("year " << y);
+        CHECK(weekday_of(start / 86400) == 6);
+        CHECK(utc_offset(z, start - 1) == 3600);
+        CHECK(utc_offset(z, start) == 7200);
+        CHECK(utc_offset(z, end - 1) == 7200);
+        CHECK(utc_offset(z, end) == 3600);
+        CHECK(utc_offset(z, utc_time(y, 1, 1) - 1) == 3600);  // New Year's edges
+        CHECK(utc_offset(z, utc_time(y, 1, 1)) == 3600);
+    }
+    // Beyond the precomputed years the offset is computed the long way, with the same rule.
+    CHECK(utc_offset(z, utc_time(2301, 7, 1)) == 7200);
+    CHECK(utc_offset(z, utc_time(2301, 12, 1)) == 3600);
+}
