@@ -61,15 +61,6 @@ std::string format_date(Time t) {
     return buf;
 }
 
-// Cuts at a UTF-8 character boundary so a long name never leaves half a character.
-std::string clip_utf8(std::string s, size_t max) {
-    if (s.size() <= max) return s;
-    size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s.resize(n);
-    return s;
-}
-
 bool is_touch(ActivityType t) {
     return t != ActivityType::note && t != ActivityType::email_bounce &&
            t != ActivityType::unsubscribe;

@@ -268,7 +268,7 @@ std::vector<Command> plan_routing(const Store& s, const Indexes& idx, const Rout
         if (!l.owner.empty() || !is_open(l.state)) continue;
         RouteDecision d = route_lead(s, r, state, l);
         size_t moves = row < idx.events_of_lead.size() ? idx.events_of_lead[row].size() : 0;
-        json p = {{"lead_id", l.id}, {"to", d.owner}, {"reason", "routing: " + d.reason}};
+        json p = {{"lead_id", l.id}, {"to", d.owner}, {"reason", clip_utf8("routing: " + d.reason, 500)}};
         if (d.dealer_id != l.dealer_id) p["dealer_id"] = d.dealer_id;
         out.push_back(system_command(derived_id("route", l.id, std::to_string(moves)),
                                      "lead.reassign", std::move(p), now));

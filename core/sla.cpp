@@ -266,7 +266,7 @@ std::vector<Command> plan_sla_escalations(const Store& s, const Indexes& idx,
             out.push_back(system_command(
                 derived_id("sla-n", lead.id, window), "lead.sla_notice",
                 {{"lead_id", lead.id}, {"notify", manager},
-                 {"reason", "Owner " + user_name(s, lead.owner) + ": " + why}},
+                 {"reason", clip_utf8("Owner " + user_name(s, lead.owner) + ": " + why, 500)}},
                 now));
         }
         if (now < k.redirect_at) continue;
@@ -283,8 +283,8 @@ std::vector<Command> plan_sla_escalations(const Store& s, const Indexes& idx,
         if (d.owner == lead.owner) continue;  // already parked in the fallback queue
         --routing_state.open_leads[lead.owner];
         json p = {{"lead_id", lead.id}, {"to", d.owner},
-                  {"reason", "Redirected from " + user_name(s, lead.owner) + ": " + why +
-                                 "; " + d.reason}};
+                  {"reason", clip_utf8("Redirected from " + user_name(s, lead.owner) + ": " + why +
+                                           "; " + d.reason, 500)}};
         if (d.dealer_id != lead.dealer_id) p["dealer_id"] = d.dealer_id;
         out.push_back(system_command(derived_id("sla-r", lead.id, window), "lead.redirect",
                                      std::move(p), now));

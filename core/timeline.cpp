@@ -23,7 +23,8 @@ bool wants(const TimelineFilter& f, EntryKind k) { return (f.kinds >> unsigned(k
 // What one subject's stream is made of.
 struct Sources {
     const Rows* activities = nullptr;     // time-sorted
-    std::uint16_t only_category = 0;      // lead streams: the lead's category code
+    std::uint16_t only_category = 0;      // lead streams: the lead's category code, plus
+                                          // activities on no category (they answer it too)
     const Id* only_contact = nullptr;     // contact streams: the account's, for this contact
     const Rows* tasks = nullptr;
     std::vector<std::uint32_t> leads;     // creation + events
@@ -80,8 +81,12 @@ TimelinePage page_of(const Store& s, const Indexes& idx, const Sources& src,
     const Key before{after.at, after.kind, after.row};
     std::uint16_t want_cat = f.product_category.empty() ? 0 : category_code(s, f.product_category);
     if (!f.product_category.empty() && want_cat == 0) return page;  // unknown category: nothing
+    // Lead streams: the lead's category and uncategorized activities, unless the caller
+    // asked for the category explicitly.
+    bool with_uncategorized = false;
     if (src.only_category) {
         if (want_cat && want_cat != src.only_category) return page;
+        with_uncategorized = want_cat == 0;
         want_cat = src.only_category;
     }
     std::vector<TimelineEntry> small = gather_small(s, idx, src, f, want_cat, before);
@@ -106,7 +111,8 @@ TimelinePage page_of(const Store& s, const Indexes& idx, const Sources& src,
                 break;
             }
             if (!((f.activity_types >> unsigned(a.type)) & 1u)) continue;
-            if (want_cat && idx.activity_category[r] != want_cat) continue;
+            std::uint16_t cat = idx.activity_category[r];
+            if (want_cat && cat != want_cat && !(with_uncategorized && cat == 0)) continue;
             if (src.only_contact && a.contact_id != *src.only_contact) continue;
             return &rows[i];
         }

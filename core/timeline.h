@@ -9,7 +9,8 @@
 //
 // Streams: account = its activities, tasks, and its leads' creation and events; contact = its
 // activities and tasks (lead events belong to no one person); lead = the account's activities
-// on the lead's category, the lead's tasks, its creation and events.
+// on the lead's category or on none (an uncategorized call answers the lead too, see sla.h),
+// the lead's tasks, its creation and events.
 // Filters: kinds, activity types (activities only), product category (activities by their
 // category; tasks and lead events by their lead's; a task with no lead has none), [from, to).
 #pragma once

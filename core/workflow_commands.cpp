@@ -128,6 +128,14 @@ MaybeError sla_notice(Store& s, const Command& c) {
 
 }  // namespace
 
+std::string clip_utf8(std::string s, size_t max) {
+    if (s.size() <= max) return s;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
+    return s;
+}
+
 Id derived_id(const std::string& prefix, const std::string& a, const std::string& b) {
     std::string full = prefix + ":" + a + (b.empty() ? "" : ":" + b);
     if (full.size() <= 64) return full;

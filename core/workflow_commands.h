@@ -25,6 +25,9 @@ MaybeError put_lead(Store& s, const Command& c);
 bool log_state_change(Store& s, const Id& event_id, const Lead& lead, LeadState from,
                       LeadState to, Time at, const Id& actor, const std::string& reason = {});
 
+// Cuts at a UTF-8 character boundary, so generated titles and reasons fit their fields.
+std::string clip_utf8(std::string s, size_t max_bytes);
+
 // An id made from parts, kept to the 64-character id alphabet: long ones become a hash.
 Id derived_id(const std::string& prefix, const std::string& a, const std::string& b = "");
 

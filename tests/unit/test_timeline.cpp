@@ -77,6 +77,15 @@ TEST_CASE("contact and lead timelines show only their own part") {
     CHECK(l.entries.size() == 7);  // everything but the service visit
     for (const TimelineEntry& e : l.entries)
         CHECK(describe(s, e).find("Service") == std::string::npos);
+    // A call about no product in particular is on the lead's stream too.
+    s.activities.put(activity("E10", "A1", "A1-C2", ActivityType::outbound_call, kWed10 + 6 * kHour, "", 0, "D1-R2"));
+    refresh_indexes(idx, s);
+    l = lead_timeline(s, idx, "L1");
+    REQUIRE(l.entries.size() == 8);
+    CHECK(describe(s, l.entries[0]) == "Outbound call by Łukasz Nowak");
+    TimelineFilter only_cars;
+    only_cars.product_category = "new-cars";
+    CHECK(lead_timeline(s, idx, "L1", only_cars).entries.size() == 7);
     CHECK(account_timeline(s, idx, "A404").entries.empty());
 }
 
