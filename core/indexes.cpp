@@ -42,7 +42,6 @@ void erase_row(Rows& rows, std::uint32_t row) {
 // caller sort once (the bulk build).
 void fold(Indexes& idx, const Store& s, bool bulk) {
     idx.activities_of_account.resize(s.accounts.size());
-    idx.attributed_of_account.resize(s.accounts.size());
     idx.tasks_of_account.resize(s.accounts.size());
     idx.leads_of_account.resize(s.accounts.size());
     idx.contacts_of_account.resize(s.accounts.size());
@@ -59,6 +58,7 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
     idx.activity_category.resize(acts.size());
     idx.activity_campaign.resize(acts.size());
     idx.activity_at.resize(acts.size());
+    idx.activity_account.resize(acts.size());
     idx.activity_type.resize(acts.size());
     for (size_t r = idx.activities; r < acts.size(); ++r) {
         const Activity& a = acts[r];
@@ -68,15 +68,10 @@ void fold(Indexes& idx, const Store& s, bool bulk) {
         idx.activity_type[r] = a.type;
         idx.activity_campaign[r] = a.campaign_id.empty() ? kNoRow : row_of(s.campaigns, a.campaign_id);
         std::uint32_t acc = row_of(s.accounts, a.account_id);
-        const bool attributed = idx.activity_campaign[r] != kNoRow || a.type == ActivityType::purchase;
+        idx.activity_account[r] = acc;
         if (acc == kNoRow) continue;
-        if (bulk) {
-            idx.activities_of_account[acc].push_back(row);
-            if (attributed) idx.attributed_of_account[acc].push_back(row);
-        } else {
-            insert_by_time(idx.activities_of_account[acc], acts, row);
-            if (attributed) insert_by_time(idx.attributed_of_account[acc], acts, row);
-        }
+        if (bulk) idx.activities_of_account[acc].push_back(row);
+        else insert_by_time(idx.activities_of_account[acc], acts, row);
     }
     idx.activities = acts.size();
 
@@ -146,7 +141,6 @@ Indexes build_indexes(const Store& s) {
     Indexes idx;
     fold(idx, s, true);
     for (Rows& r : idx.activities_of_account) sort_by_time(r, s.activities.rows);
-    for (Rows& r : idx.attributed_of_account) sort_by_time(r, s.activities.rows);
     for (Rows& r : idx.events_of_lead) sort_by_time(r, s.lead_events.rows);
     return idx;
 }

@@ -21,9 +21,6 @@ struct Indexes {
     // load for a view that only ever pages through one account.
     std::vector<Rows> activities_of_account;
     std::vector<Rows> tasks_of_account;
-    // The account's activities that carry a campaign or are purchases (~13%): what campaign
-    // attribution and revenue read, sorted like activities_of_account.
-    std::vector<Rows> attributed_of_account;
     std::vector<Rows> tasks_of_lead;
     std::vector<Rows> leads_of_account;
     std::vector<Rows> contacts_of_account;
@@ -35,6 +32,7 @@ struct Indexes {
     std::vector<std::uint16_t> activity_category;  // category row + 1; 0 = none
     std::vector<std::uint32_t> activity_campaign;  // campaign row; kNoRow = none
     std::vector<Time> activity_at;
+    std::vector<std::uint32_t> activity_account;   // account row; kNoRow = unknown account
     std::vector<ActivityType> activity_type;
     // Per lead row: its account row and category code, so per-lead loops hash nothing.
     // (A lead moved to another account or category by lead.put keeps its old values until

@@ -94,7 +94,7 @@ Aging aging_report(const Store& s, Time now);
 
 Reports compute_reports(const Store& s, const Indexes& idx, Time now, const ReportOptions& o = {});
 
-// Median and p90 as defined above (sorts `v`); 0 for an empty set.
+// Median and p90 as defined above (reorders `v`); 0 for an empty set.
 void median_p90(std::vector<std::int64_t>& v, double& median, double& p90);
 
 }  // namespace fc
