@@ -4,6 +4,7 @@
 #include "lead_engine.h"
 #include "record_json.h"
 #include "snapshot.h"
+#include "workflow_commands.h"
 
 namespace fc {
 namespace {
@@ -26,6 +27,14 @@ MaybeError put_and_follow(Store& store, Table<T>& table, const json& payload, Fo
     std::uint32_t row = 0;
     if (auto e = put_record(store, table, payload, &row)) return e;
     if (store.lead_book.built) follow(store, row);
+    return std::nullopt;
+}
+
+// lead.put logs state and owner changes to the lead event log, then keeps the engine in step.
+MaybeError put_lead_and_follow(Store& store, const Command& c) {
+    if (auto e = put_lead(store, c)) return e;
+    std::uint32_t row = store.leads.row_of(c.payload.at("id").get<Id>());
+    if (store.lead_book.built && row != kNoRow) leads_on_lead(store, row);
     return std::nullopt;
 }
 
@@ -74,8 +83,9 @@ MaybeError apply_command(Store& s, const Command& c) {
     if (c.kind == "activity.log") return log_activity(s, p);
     if (c.kind == "account.put") return put_and_follow(s, s.accounts, p, leads_on_account);
     if (c.kind == "contact.put") return put_and_follow(s, s.contacts, p, leads_on_contact);
-    if (c.kind == "lead.put") return put_and_follow(s, s.leads, p, leads_on_lead);
+    if (c.kind == "lead.put") return put_lead_and_follow(s, c);
     if (c.kind == "deal.put") return put_record(s, s.deals, p);
+    if (is_workflow_command(c.kind)) return apply_workflow_command(s, c);
     if (c.kind == "task.put") return put_record(s, s.tasks, p);
     if (c.kind == "dealer.put") return put_record(s, s.dealers, p);
     if (c.kind == "user.put") return put_record(s, s.users, p);

@@ -26,8 +26,10 @@ MaybeError from_json(const json& j, Command& out, const std::string& path = "");
 // Kinds: dealer.put, user.put, category.put, campaign.put, account.put, contact.put,
 // lead.put, task.put, deal.put (insert or replace), activity.log (append-only: the same id
 // twice is accepted only when it is the same activity, so a retried command is harmless; it
-// updates or opens the lead it touches), and the lead commands of lead_commands.h
-// (lead.transition, lead.qualify, scoring_rules.put).
+// updates or opens the lead it touches), the lead commands of lead_commands.h
+// (lead.transition, lead.qualify, scoring_rules.put), and task.create, task.complete,
+// lead.reassign, lead.redirect, lead.sla_notice (see workflow_commands.h). lead.put also logs
+// state and owner changes to the lead event log.
 MaybeError apply_command(Store& store, const Command& c);
 
 }  // namespace fc

@@ -14,6 +14,8 @@ constexpr std::array<std::string_view, size_t(LeadState::count_)> lead_state_nam
     "new", "working", "qualified", "converted", "disqualified", "nurture"};
 constexpr std::array<std::string_view, size_t(TaskState::count_)> task_state_names = {
     "open", "done", "skipped"};
+constexpr std::array<std::string_view, size_t(LeadEventKind::count_)> lead_event_names = {
+    "state_changed", "assigned", "reassigned", "sla_notice", "sla_redirect"};
 
 template <class E, size_t N>
 std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -28,6 +30,7 @@ std::string_view name_of(ActivityType v) { return activity_names[size_t(v)]; }
 std::string_view name_of(ContactRole v) { return role_names[size_t(v)]; }
 std::string_view name_of(LeadState v) { return lead_state_names[size_t(v)]; }
 std::string_view name_of(TaskState v) { return task_state_names[size_t(v)]; }
+std::string_view name_of(LeadEventKind v) { return lead_event_names[size_t(v)]; }
 
 std::optional<ActivityType> parse_activity_type(std::string_view s) {
     return parse_in<ActivityType>(activity_names, s);
@@ -40,6 +43,10 @@ std::optional<LeadState> parse_lead_state(std::string_view s) {
 }
 std::optional<TaskState> parse_task_state(std::string_view s) {
     return parse_in<TaskState>(task_state_names, s);
+}
+
+std::optional<LeadEventKind> parse_lead_event_kind(std::string_view s) {
+    return parse_in<LeadEventKind>(lead_event_names, s);
 }
 
 }  // namespace fc

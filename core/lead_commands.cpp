@@ -4,6 +4,7 @@
 #include "lead_engine.h"
 #include "qualification.h"
 #include "record_json.h"
+#include "workflow_commands.h"
 
 namespace fc {
 namespace {
@@ -31,7 +32,14 @@ MaybeError lead_transition(Store& s, const Command& c) {
         q.deal = std::move(deal);
     }
     if (auto e = r.finish()) return e;
-    return in_payload(transition_lead(s, q));
+    const Lead* lead = s.leads.find(q.lead_id);
+    LeadState from = lead ? lead->state : LeadState::new_lead;
+    if (auto e = in_payload(transition_lead(s, q))) return e;
+    // On the lead's timeline, and seen by follow-up triggers (deal won / lost) and reports.
+    if (const Lead* after = s.leads.find(q.lead_id))
+        log_state_change(s, derived_id(c.id, "s"), *after, from, after->state, c.at, c.author,
+                         q.reason);
+    return std::nullopt;
 }
 
 MaybeError lead_qualify(Store& s, const Command& c) {

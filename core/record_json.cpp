@@ -137,7 +137,10 @@ MaybeError from_json(const json& j, Lead& out, const std::string& path) {
 json to_json(const Task& r) {
     return {{"id", r.id}, {"account_id", r.account_id}, {"contact_id", r.contact_id},
             {"lead_id", r.lead_id}, {"assignee", r.assignee}, {"title", r.title},
-            {"due", r.due}, {"state", name_of(r.state)}, {"outcome", r.outcome}};
+            {"due", r.due}, {"state", name_of(r.state)}, {"outcome", r.outcome},
+            {"created_at", r.created_at}, {"done_at", r.done_at}, {"rule_id", r.rule_id},
+            {"source_id", r.source_id}, {"occurrence", r.occurrence},
+            {"blocked_reason", r.blocked_reason}, {"done_by", r.done_by}};
 }
 MaybeError from_json(const json& j, Task& out, const std::string& path) {
     return read_record(j, out, path, [](JsonReader& r, Task& t) {
@@ -150,6 +153,13 @@ MaybeError from_json(const json& j, Task& out, const std::string& path) {
         r.integer("due", t.due, true, 0, kMaxTime);
         r.enumeration("state", t.state, false, parse_task_state);
         r.string("outcome", t.outcome, false, 2000);
+        r.integer("created_at", t.created_at, false, 0, kMaxTime);
+        r.integer("done_at", t.done_at, false, 0, kMaxTime);
+        r.id("rule_id", t.rule_id, false);
+        r.id("source_id", t.source_id, false);
+        r.int32("occurrence", t.occurrence, false, 0, 100000);
+        r.string("blocked_reason", t.blocked_reason, false, 500);
+        r.id("done_by", t.done_by, false);
     });
 }
 
@@ -192,6 +202,28 @@ MaybeError from_json(const json& j, Campaign& out, const std::string& path) {
         r.id("id", c.id, true);
         r.string("name", c.name, true);
         r.integer("spend", c.spend, false, 0, kMaxMoney);
+    });
+}
+
+json to_json(const LeadEvent& r) {
+    return {{"id", r.id}, {"lead_id", r.lead_id}, {"kind", name_of(r.kind)}, {"at", r.at},
+            {"actor", r.actor}, {"from_owner", r.from_owner}, {"to_owner", r.to_owner},
+            {"to_dealer", r.to_dealer}, {"from_state", name_of(r.from_state)},
+            {"to_state", name_of(r.to_state)}, {"reason", r.reason}};
+}
+MaybeError from_json(const json& j, LeadEvent& out, const std::string& path) {
+    return read_record(j, out, path, [](JsonReader& r, LeadEvent& e) {
+        r.id("id", e.id, true);
+        r.id("lead_id", e.lead_id, true);
+        r.enumeration("kind", e.kind, true, parse_lead_event_kind);
+        r.integer("at", e.at, true, 0, kMaxTime);
+        r.id("actor", e.actor, false);
+        r.id("from_owner", e.from_owner, false);
+        r.id("to_owner", e.to_owner, false);
+        r.id("to_dealer", e.to_dealer, false);
+        r.enumeration("from_state", e.from_state, false, parse_lead_state);
+        r.enumeration("to_state", e.to_state, false, parse_lead_state);
+        r.string("reason", e.reason, false, 500);
     });
 }
 

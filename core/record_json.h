@@ -16,6 +16,7 @@ json to_json(const Dealer& r);
 json to_json(const User& r);
 json to_json(const ProductCategory& r);
 json to_json(const Campaign& r);
+json to_json(const LeadEvent& r);
 
 MaybeError from_json(const json& j, Account& out, const std::string& path = "");
 MaybeError from_json(const json& j, Contact& out, const std::string& path = "");
@@ -26,6 +27,7 @@ MaybeError from_json(const json& j, Dealer& out, const std::string& path = "");
 MaybeError from_json(const json& j, User& out, const std::string& path = "");
 MaybeError from_json(const json& j, ProductCategory& out, const std::string& path = "");
 MaybeError from_json(const json& j, Campaign& out, const std::string& path = "");
+MaybeError from_json(const json& j, LeadEvent& out, const std::string& path = "");
 
 // A lead's BANT item; shared by the lead record and the lead.qualify command.
 json bant_to_json(const BantItem& b);

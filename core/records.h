@@ -95,6 +95,14 @@ struct Task {
     Time due = 0;
     TaskState state = TaskState::open;
     std::string outcome;
+    // Follow-up tracking (timeline, compliance reports, idempotent rule runs).
+    Time created_at = 0;         // 0: unknown (tasks imported without a creation time)
+    Time done_at = 0;            // when it was completed or skipped; 0 while open
+    Id rule_id;                  // follow-up rule that made it; empty for hand-made tasks
+    Id source_id;                // the activity, lead or account that triggered the rule
+    std::int32_t occurrence = 0; // 0 for the first, 1.. for recurring repeats
+    std::string blocked_reason;  // non-empty: the contact may not be contacted this way
+    Id done_by;                  // who completed or skipped it
 };
 
 struct Dealer {
@@ -134,6 +142,27 @@ struct Deal {
     DealStage stage = DealStage::evaluating;
     Money amount = 0;
     Time created_at = 0;
+};
+
+// The append-only log of what happened to a lead besides its activities: state changes,
+// assignments, SLA notices and redirects. The lead record keeps only the current state; the
+// timeline, SLA clocks and redirect chains read this log.
+enum class LeadEventKind : std::uint8_t {
+    state_changed, assigned, reassigned, sla_notice, sla_redirect, count_
+};
+
+struct LeadEvent {
+    Id id;                  // the id of the command that made it (commands are unique)
+    Id lead_id;
+    LeadEventKind kind = LeadEventKind::state_changed;
+    Time at = 0;
+    Id actor;               // user who did it; "system" for rule-driven steps
+    Id from_owner;          // assignments: previous owner (may be empty)
+    Id to_owner;            // assignments: new owner; sla_notice: the person notified
+    Id to_dealer;           // assignments that move the lead to another dealer; else empty
+    LeadState from_state = LeadState::new_lead;  // state_changed only
+    LeadState to_state = LeadState::new_lead;    // state_changed only
+    std::string reason;
 };
 
 }  // namespace fc

@@ -98,6 +98,13 @@ MaybeError check_references(const Store& s, const User& u, const std::string& pa
     return std::nullopt;
 }
 
+MaybeError check_references(const Store& s, const LeadEvent& e, const std::string& path) {
+    if (!s.leads.contains(e.lead_id)) return missing_ref(path, "lead_id", e.lead_id);
+    if (!e.to_dealer.empty() && !s.dealers.contains(e.to_dealer))
+        return missing_ref(path, "to_dealer", e.to_dealer);
+    return std::nullopt;
+}
+
 namespace {
 
 // Every table with its wire name, in dependency order. S is Store or const Store.
@@ -113,6 +120,7 @@ void for_each_table(S& s, Fn fn) {
     fn("leads", s.leads);
     fn("tasks", s.tasks);
     fn("deals", s.deals);
+    fn("lead_events", s.lead_events);
 }
 
 // The scoring rules travel with the data (rules are data), beside the tables.

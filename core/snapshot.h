@@ -26,5 +26,6 @@ MaybeError check_references(const Store& s, const Activity& a, const std::string
 MaybeError check_references(const Store& s, const Lead& l, const std::string& path);
 MaybeError check_references(const Store& s, const Task& t, const std::string& path);
 MaybeError check_references(const Store& s, const User& u, const std::string& path);
+MaybeError check_references(const Store& s, const LeadEvent& e, const std::string& path);
 
 }  // namespace fc

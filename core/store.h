@@ -86,6 +86,7 @@ struct Store {
     Table<Task> tasks;
     Table<Deal> deals;
     LeadBook lead_book;  // derived by the lead engine from activities and leads; never synced
+    Table<LeadEvent> lead_events;  // append-only
 };
 
 }  // namespace fc
