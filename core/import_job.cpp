@@ -1,0 +1,285 @@
+#include "import_job.h"
+#include <algorithm>
+#include "csv_reader.h"
+#include "import_row.h"
+#include "import_values.h"
+#include "json_rows.h"
+#include "record_json.h"
+
+namespace fc {
+namespace {
+
+using F = ImportField;
+
+std::string lower_key(std::string_view s) { return email_match_key(s); }
+
+// Removes a record by id. The last row is popped, so undoing creations in reverse order leaves
+// the table exactly as it was; any other row is swapped with the last.
+template <class T>
+void erase_record(Table<T>& t, const Id& id) {
+    auto it = t.index.find(id);
+    if (it == t.index.end()) return;
+    std::uint32_t pos = it->second;
+    std::uint32_t last = std::uint32_t(t.rows.size() - 1);
+    t.index.erase(it);
+    if (pos != last) {
+        t.rows[pos] = std::move(t.rows[last]);
+        t.index[t.rows[pos].id] = pos;
+    }
+    t.rows.pop_back();
+}
+
+void erase_record(Store& s, ImportKind k, const Id& id) {
+    switch (k) {
+        case ImportKind::accounts: return erase_record(s.accounts, id);
+        case ImportKind::contacts: return erase_record(s.contacts, id);
+        case ImportKind::activities: return erase_record(s.activities, id);
+        case ImportKind::leads: return erase_record(s.leads, id);
+    }
+}
+
+const char* put_kind(ImportKind k) {
+    switch (k) {
+        case ImportKind::accounts: return "account.put";
+        case ImportKind::contacts: return "contact.put";
+        case ImportKind::activities: return "activity.log";
+        case ImportKind::leads: return "lead.put";
+    }
+    return "";
+}
+
+Command make_command(ImportJob& job, const char* kind, json payload) {
+    std::uint64_t seq = job.options.next_seq++;
+    return Command{job.options.client_id + "-" + std::to_string(seq), job.options.client_id, seq,
+                   kind, job.options.now, job.options.author, std::move(payload)};
+}
+
+// Keeps the lookups current with what a row just wrote.
+void index_record(ImportJob& job, ImportKind k, const json& p) {
+    auto add = [](std::unordered_map<std::string, Id>& m, std::string key, const Id& id) {
+        if (!key.empty()) m.try_emplace(std::move(key), id);
+    };
+    const Id& id = p["id"].get_ref<const std::string&>();
+    if (k == ImportKind::accounts) {
+        add(job.index.account_by_name, lower_key(p.value("name", "")), id);
+    } else if (k == ImportKind::contacts) {
+        add(job.index.contact_by_email, email_match_key(p.value("email", "")), id);
+        add(job.index.contact_by_phone, phone_match_key(p.value("phone", "")), id);
+    }
+}
+
+// Turns "payload.email is not an email address" into the field, the sentence and the column.
+RowReject reject_from_error(const ImportJob& job, const Error& e, bool for_made_account,
+                            std::uint32_t line, std::size_t row) {
+    std::string field = e.field, message = e.message;
+    const std::string prefix = "payload.";
+    if (field.compare(0, prefix.size(), prefix) == 0) field.erase(0, prefix.size());
+    if (message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
+    if (for_made_account) {
+        field = "account." + field;
+        message = "the account made for this row: " + message;
+    } else {
+        for (size_t f = 1; f < size_t(F::count_); ++f) {
+            int col = job.column_of[f];
+            if (col >= 0 && name_of(F(f)) == field) {
+                message += " (column \"" + job.source.table.header[size_t(col)] + "\")";
+                break;
+            }
+        }
+    }
+    return RowReject{line, std::int64_t(row), field, message};
+}
+
+// Puts back one journal entry. Restores go through commands (they are ordinary puts); removals
+// cannot yet (see import_job.h).
+void roll_back(ImportJob& job, Store& store, const JournalEntry& e, bool queue) {
+    if (!e.before) {
+        erase_record(store, e.table, e.id);
+        return;
+    }
+    Command c = make_command(job, put_kind(e.table), *e.before);
+    if (apply_command(store, c)) return;  // cannot fail: it is a record the store held
+    if (queue) job.outbox.push_back(std::move(c));
+}
+
+void process_row(ImportJob& job, Store& store, std::size_t i) {
+    const TableRow& row = job.source.table.rows[i];
+    RowPlan plan = plan_row(job, store, i);
+    switch (plan.outcome) {
+        case RowPlan::skip: ++job.counts.skipped; return;
+        case RowPlan::unchanged: ++job.counts.unchanged; return;
+        case RowPlan::reject:
+            ++job.counts.rejected;
+            job.rejects.push_back({row.line, std::int64_t(i), plan.field, plan.reason});
+            return;
+        case RowPlan::apply: break;
+    }
+    size_t journal_mark = job.journal.size();
+    std::uint64_t seq_mark = job.options.next_seq;
+    std::vector<Command> applied;
+    for (size_t k = 0; k < plan.puts.size(); ++k) {
+        PlannedPut& put = plan.puts[k];
+        JournalEntry entry{put.table, put.payload["id"].get<std::string>(), std::nullopt};
+        if (put.existed) entry.before = stored_record(store, put.table, entry.id);
+        Command c = make_command(job, put.command_kind, put.payload);
+        if (auto e = apply_command(store, c)) {
+            // All or nothing: what this row already wrote goes back, silently.
+            while (job.journal.size() > journal_mark) {
+                roll_back(job, store, job.journal.back(), false);
+                job.journal.pop_back();
+            }
+            job.options.next_seq = seq_mark;
+            ++job.counts.rejected;
+            bool made_account = k + 1 < plan.puts.size();
+            job.rejects.push_back(reject_from_error(job, *e, made_account, row.line, i));
+            return;
+        }
+        job.journal.push_back(std::move(entry));
+        applied.push_back(std::move(c));
+    }
+    for (size_t k = 0; k < plan.puts.size(); ++k) {
+        PlannedPut& put = plan.puts[k];
+        index_record(job, put.table, put.payload);
+        bool main = k + 1 == plan.puts.size();
+        if (!main) ++job.counts.accounts_created;
+        else if (put.existed) ++job.counts.updated;
+        else ++job.counts.created;
+    }
+    for (Command& c : applied) job.outbox.push_back(std::move(c));
+}
+
+}  // namespace
+
+MaybeError read_import_source(std::string_view bytes, ImportFormat format, ImportSource& out) {
+    DecodedText text = decode_text(bytes);
+    ImportSource s;
+    s.encoding = text.encoding;
+    if (format == ImportFormat::detect) {
+        size_t first = text.text.find_first_not_of(" \t\r\n");
+        format = first != std::string::npos && text.text[first] == '[' ? ImportFormat::json
+                                                                        : ImportFormat::csv;
+    }
+    if (format == ImportFormat::json) {
+        s.is_json = true;
+        if (auto e = parse_json_rows(text.text, s.table)) return e;
+    } else {
+        s.delimiter = detect_delimiter(text.text);
+        s.table = parse_csv(text.text, s.delimiter);
+    }
+    out = std::move(s);
+    return std::nullopt;
+}
+
+MaybeError start_import(ImportJob& job, const Store& store, ImportSource source,
+                        ColumnMapping mapping, ImportOptions options) {
+    if (mapping.size() != source.table.header.size())
+        return Error{"invalid_field", "mapping", "the mapping must name a field for each of the " +
+                                                     std::to_string(source.table.header.size()) +
+                                                     " columns"};
+    const auto& allowed = fields_for(options.kind);
+    std::vector<int> column_of(size_t(F::count_), -1);
+    for (size_t col = 0; col < mapping.size(); ++col) {
+        F f = mapping[col];
+        if (f == F::ignore) continue;
+        if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+            return Error{"invalid_field", "mapping",
+                         std::string(name_of(f)) + " is not a field of " +
+                             std::string(name_of(options.kind))};
+        if (column_of[size_t(f)] >= 0)
+            return Error{"invalid_field", "mapping",
+                         std::string(name_of(f)) + " is mapped from two columns"};
+        column_of[size_t(f)] = int(col);
+    }
+    if (F missing = missing_required_field(options.kind, mapping); missing != F::ignore)
+        return Error{"missing_field", "mapping",
+                     "no column is mapped to " + std::string(name_of(missing))};
+    bool id_safe = !options.import_id.empty() && options.import_id.size() <= 40 &&
+                   std::all_of(options.import_id.begin(), options.import_id.end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                              (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+                   });
+    if (!id_safe)
+        return Error{"invalid_field", "import_id",
+                     "import_id must be 1 to 40 letters, digits, - or _"};
+    if (options.client_id.empty())
+        return Error{"missing_field", "client_id", "client_id is required"};
+
+    ImportJob j;
+    j.options = std::move(options);
+    j.source = std::move(source);
+    j.mapping = std::move(mapping);
+    j.column_of = std::move(column_of);
+    ImportIndex& ix = j.index;
+    for (const Account& a : store.accounts.rows) ix.account_by_name.try_emplace(lower_key(a.name), a.id);
+    for (const ProductCategory& c : store.categories.rows)
+        ix.category_by_name.try_emplace(lower_key(c.name), c.id);
+    for (const User& u : store.users.rows) ix.user_by_name.try_emplace(lower_key(u.name), u.id);
+    for (const Contact& c : store.contacts.rows) {
+        if (auto k = email_match_key(c.email); !k.empty()) ix.contact_by_email.try_emplace(k, c.id);
+        if (auto k = phone_match_key(c.phone); !k.empty()) ix.contact_by_phone.try_emplace(k, c.id);
+    }
+    for (const TableError& e : j.source.table.errors) {
+        j.rejects.push_back({e.line, -1, "", e.message});
+        ++j.counts.rejected;
+    }
+    j.started = true;
+    job = std::move(j);
+    return std::nullopt;
+}
+
+std::size_t step_import(ImportJob& job, Store& store, std::size_t budget_rows) {
+    if (!job.started || job.cancelled || job.undone) return 0;
+    std::size_t done = 0;
+    while (done < budget_rows && job.next_row < job.source.table.rows.size()) {
+        process_row(job, store, job.next_row++);
+        ++done;
+    }
+    return done;
+}
+
+ImportProgress import_progress(const ImportJob& job) {
+    ImportProgress p;
+    p.rows_done = job.next_row;
+    p.rows_total = job.source.table.rows.size();
+    p.counts = job.counts;
+    p.cancelled = job.cancelled;
+    p.undone = job.undone;
+    p.finished = job.started && (job.cancelled || job.undone || p.rows_done == p.rows_total);
+    return p;
+}
+
+void cancel_import(ImportJob& job) { job.cancelled = true; }
+
+void undo_import(ImportJob& job, Store& store) {
+    if (job.undone) return;
+    job.cancelled = true;
+    for (auto it = job.journal.rbegin(); it != job.journal.rend(); ++it)
+        roll_back(job, store, *it, true);
+    job.journal.clear();
+    job.undone = true;
+}
+
+std::string rejects_csv(const ImportJob& job, CsvOptions options) {
+    const ImportTable& t = job.source.table;
+    CsvWriter w(options);
+    for (const std::string& h : t.header) w.text(h);
+    w.text("line");
+    w.text("reason");
+    w.end_row();
+    std::vector<const RowReject*> sorted;
+    for (const RowReject& r : job.rejects) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const RowReject* a, const RowReject* b) { return a->line < b->line; });
+    for (const RowReject* r : sorted) {
+        // The file's columns stay where they were; a ragged row's extra cells go after reason.
+        const TableRow* row = r->row >= 0 ? &t.rows[size_t(r->row)] : nullptr;
+        for (size_t c = 0; c < t.header.size(); ++c) w.text(row ? t.cell(*row, c) : "");
+        w.number(std::to_string(r->line));
+        w.text(r->reason);
+        for (size_t c = t.header.size(); row && c < row->cell_count; ++c) w.text(t.cell(*row, c));
+        w.end_row();
+    }
+    return w.out;
+}
+
+}  // namespace fc
