@@ -153,7 +153,12 @@ void fill_contact(RowReader& r, const Store& store, json& p, bool updating, RowP
         name = first.empty() || last.empty() ? first + last : first + " " + last;
     }
     set_text(p, "name", name, updating);
-    set_text(p, "email", r.text(F::email), updating);
+    std::string_view email = r.text(F::email);
+    // The same address in other letter case is no change: keep the spelling on record.
+    bool same_email = updating && p.contains("email") && p["email"].is_string() &&
+                      email_match_key(p["email"].get_ref<const std::string&>()) ==
+                          email_match_key(email);
+    if (!same_email) set_text(p, "email", email, updating);
     set_text(p, "phone", r.text(F::phone), updating);
     std::string_view role = r.text(F::role);
     if (!role.empty()) {
