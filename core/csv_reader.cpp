@@ -1,5 +1,4 @@
 #include "csv_reader.h"
-#include <algorithm>
 
 namespace fc {
 namespace {
@@ -73,18 +72,6 @@ RecordEnd read_record(Cursor& c, char delim, ImportTable& t, std::string& cell) 
 }
 
 }  // namespace
-
-std::vector<std::vector<std::string>> preview_rows(const ImportTable& t, size_t n) {
-    std::vector<std::vector<std::string>> out;
-    for (size_t r = 0; r < t.rows.size() && r < n; ++r) {
-        const TableRow& row = t.rows[r];
-        size_t width = std::max<size_t>(t.header.size(), row.cell_count);
-        std::vector<std::string> cells(width);
-        for (size_t i = 0; i < row.cell_count; ++i) cells[i] = std::string(t.cell(row, i));
-        out.push_back(std::move(cells));
-    }
-    return out;
-}
 
 char detect_delimiter(std::string_view text) {
     size_t counts[3] = {0, 0, 0};

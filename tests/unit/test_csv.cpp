@@ -74,6 +74,15 @@ TEST_CASE("blank lines are skipped and ragged rows keep their own cell count") {
     CHECK(t.rows[2].line == 5);
 }
 
+TEST_CASE("the preview shows the first rows, short ones padded to the header") {
+    ImportTable t = parse_csv("a,b,c\n1,2,3\n4\n5,6,7\n");
+    auto p = preview_rows(t, 2);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0] == Cells{"1", "2", "3"});
+    CHECK(p[1] == Cells{"4", "", ""});
+    CHECK(preview_rows(t, 100).size() == 3);
+}
+
 TEST_CASE("an unclosed quote is an error at the line it opened, earlier rows survive") {
     ImportTable t = parse_csv("a,b\n1,2\n3,\"never closed\n4,5\n");
     REQUIRE(t.rows.size() == 1);
