@@ -122,7 +122,7 @@ ImportTable parse_csv(std::string_view text, char delimiter) {
             have_header = true;
             continue;
         }
-        t.rows.push_back({std::uint32_t(first), std::uint32_t(count), line});
+        t.rows.push_back({std::uint32_t(first), std::uint32_t(count), line, line});
     }
     return t;
 }

@@ -198,6 +198,10 @@ MaybeError read_import_source(std::string_view bytes, ImportFormat format, Impor
                                                                         : ImportFormat::csv;
     }
     if (format == ImportFormat::json) {
+        // JSON is UTF-8 by its RFC (8259); bytes that are not were never JSON, and reading
+        // them as 1252 would accept what every other JSON reader refuses.
+        if (text.encoding == TextEncoding::windows1252)
+            return Error{"invalid_json", "", "the file is not valid JSON: it is not UTF-8 text"};
         s.is_json = true;
         if (auto e = parse_json_rows(text.text, s.table)) return e;
     } else {

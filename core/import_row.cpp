@@ -57,7 +57,7 @@ void set_text(json& p, const char* key, std::string_view v, bool updating) {
 
 // The account a contact, activity or lead belongs to: by id, else by name (made when missing).
 bool resolve_account(RowReader& r, const Store& store, json& p, bool updating, RowPlan& plan,
-                     std::uint32_t line) {
+                     std::uint32_t row_key) {
     const ImportJob& job = r.job;
     std::string_view id = r.text(F::account_id);
     if (!id.empty()) {
@@ -81,7 +81,7 @@ bool resolve_account(RowReader& r, const Store& store, json& p, bool updating, R
     if (!job.options.create_missing_accounts)
         return r.fail(F::account_name, "names no existing account: \"" + std::string(name) + "\"");
     Account a;
-    a.id = generated_id(job, line, "-a");
+    a.id = generated_id(job, row_key, "-a");
     a.dealer_id = job.options.default_dealer_id;
     a.name = std::string(trim(name));
     plan.puts.push_back({ImportKind::accounts, "account.put", to_json(a), false});
@@ -145,8 +145,8 @@ void fill_account(RowReader& r, json& p, bool updating) {
 }
 
 void fill_contact(RowReader& r, const Store& store, json& p, bool updating, RowPlan& plan,
-                  std::uint32_t line) {
-    if (!resolve_account(r, store, p, updating, plan, line)) return;
+                  std::uint32_t row_key) {
+    if (!resolve_account(r, store, p, updating, plan, row_key)) return;
     std::string name(r.raw(F::name));
     if (trim(name).empty() && (r.has(F::first_name) || r.has(F::last_name))) {
         std::string first(trim(r.raw(F::first_name))), last(trim(r.raw(F::last_name)));
@@ -172,7 +172,7 @@ void fill_contact(RowReader& r, const Store& store, json& p, bool updating, RowP
 }
 
 void fill_activity(RowReader& r, const Store& store, json& p, RowPlan& plan,
-                   std::uint32_t line) {
+                   std::uint32_t row_key) {
     // A contact identifies its account, so a row may name just the contact.
     Id contact = Id(r.text(F::contact_id));
     std::string_view email = r.text(F::contact_email);
@@ -189,7 +189,7 @@ void fill_activity(RowReader& r, const Store& store, json& p, RowPlan& plan,
         if (c && r.text(F::account_id).empty() && trim(r.raw(F::account_name)).empty())
             p["account_id"] = c->account_id;
     }
-    if (!p.contains("account_id") && !resolve_account(r, store, p, false, plan, line)) return;
+    if (!p.contains("account_id") && !resolve_account(r, store, p, false, plan, row_key)) return;
     std::string_view type = r.text(F::type);
     if (!type.empty()) {
         std::string e = enum_text(type);
@@ -210,8 +210,8 @@ void fill_activity(RowReader& r, const Store& store, json& p, RowPlan& plan,
 }
 
 void fill_lead(RowReader& r, const Store& store, json& p, bool updating, RowPlan& plan,
-               std::uint32_t line) {
-    if (!resolve_account(r, store, p, updating, plan, line)) return;
+               std::uint32_t row_key) {
+    if (!resolve_account(r, store, p, updating, plan, row_key)) return;
     if (!read_category(r, store, p)) return;
     std::string_view dealer = r.text(F::dealer_id);
     if (!dealer.empty()) p["dealer_id"] = std::string(dealer);
@@ -301,8 +301,8 @@ bool id_safe(std::string_view s) {
 
 }  // namespace
 
-Id generated_id(const ImportJob& job, std::uint32_t line, const char* suffix) {
-    return "imp-" + job.options.import_id + "-" + std::to_string(line) + suffix;
+Id generated_id(const ImportJob& job, std::uint32_t row_key, const char* suffix) {
+    return "imp-" + job.options.import_id + "-" + std::to_string(row_key) + suffix;
 }
 
 RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index) {
@@ -343,13 +343,13 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
         return plan;
     }
     if (existing && job.options.on_duplicate == DuplicatePolicy::create) {
-        // A new record beside the match; its id is the line's, which is the same record when
+        // A new record beside the match; its id is the row's, which is the same record when
         // this file was imported before, and then it is updated rather than made twice.
-        target = generated_id(job, row.line);
+        target = generated_id(job, row.key);
         existing = stored_record(store, kind, target);
     }
     if (target.empty()) {
-        target = generated_id(job, row.line);
+        target = generated_id(job, row.key);
         existing = stored_record(store, kind, target);
     }
     bool updating = existing.has_value();
@@ -361,9 +361,9 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
 
     switch (kind) {
         case ImportKind::accounts: fill_account(r, p, updating); break;
-        case ImportKind::contacts: fill_contact(r, store, p, updating, plan, row.line); break;
-        case ImportKind::activities: fill_activity(r, store, p, plan, row.line); break;
-        case ImportKind::leads: fill_lead(r, store, p, updating, plan, row.line); break;
+        case ImportKind::contacts: fill_contact(r, store, p, updating, plan, row.key); break;
+        case ImportKind::activities: fill_activity(r, store, p, plan, row.key); break;
+        case ImportKind::leads: fill_lead(r, store, p, updating, plan, row.key); break;
     }
     if (r.failed()) return reject(r.field, r.reason);
     if (existing && same_record(kind, p, *existing)) {

@@ -26,7 +26,8 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
 // The record of table `k` with this id as JSON, or nullopt when there is none.
 std::optional<json> stored_record(const Store& s, ImportKind k, const Id& id);
 
-// The id a row's record gets when the file gives none: the same file and line give the same id.
-Id generated_id(const ImportJob& job, std::uint32_t line, const char* suffix = "");
+// The id a row's record gets when the file gives none: the same file and row (TableRow::key,
+// the line for CSV) give the same id.
+Id generated_id(const ImportJob& job, std::uint32_t row_key, const char* suffix = "");
 
 }  // namespace fc

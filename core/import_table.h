@@ -13,6 +13,10 @@ struct TableRow {
     std::uint32_t first_cell = 0;  // index into ImportTable::cell_ends
     std::uint32_t cell_count = 0;
     std::uint32_t line = 0;        // 1-based physical line where the row starts
+    // Unique within the file, stable across re-reads: the line for CSV (no two records start on
+    // one line), the element's 1-based position for JSON (minified JSON is all on line 1).
+    // Generated record ids are made from it.
+    std::uint32_t key = 0;
 };
 
 // A problem with the file's structure at one row (an unclosed quote, a JSON element that is not

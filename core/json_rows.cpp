@@ -66,7 +66,8 @@ MaybeError parse_json_rows(std::string_view text, ImportTable& out) {
         }
         std::vector<std::string> cells(t.header.size());
         for (const auto& item : e.items()) cells[column_of[item.key()]] = cell_text(item.value());
-        TableRow row{std::uint32_t(t.cell_ends.size()), std::uint32_t(cells.size()), line};
+        TableRow row{std::uint32_t(t.cell_ends.size()), std::uint32_t(cells.size()), line,
+                     std::uint32_t(i + 1)};
         for (const auto& c : cells) t.push_cell(c);
         t.rows.push_back(row);
     }
