@@ -207,6 +207,8 @@ MaybeError read_import_source(std::string_view bytes, ImportFormat format, Impor
     } else {
         s.delimiter = detect_delimiter(text.text);
         s.table = parse_csv(text.text, s.delimiter);
+        if (s.table.header.empty() && s.table.errors.empty())
+            return Error{"empty_file", "", "the file holds no rows"};
     }
     out = std::move(s);
     return std::nullopt;

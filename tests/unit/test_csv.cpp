@@ -83,6 +83,12 @@ TEST_CASE("the preview shows the first rows, short ones padded to the header") {
     CHECK(preview_rows(t, 100).size() == 3);
 }
 
+TEST_CASE("sloppy quotes are kept as text rather than losing data") {
+    ImportTable t = parse_csv("a,b\n 5\" tyre ,\"quoted\"tail\n");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(cells(t, 0) == Cells{" 5\" tyre ", "quotedtail"});
+}
+
 TEST_CASE("an unclosed quote is an error at the line it opened, earlier rows survive") {
     ImportTable t = parse_csv("a,b\n1,2\n3,\"never closed\n4,5\n");
     REQUIRE(t.rows.size() == 1);

@@ -146,6 +146,25 @@ TEST_CASE("a row is all or nothing: a bad contact leaves no account behind") {
     CHECK(job.journal.empty());
 }
 
+TEST_CASE("a Windows-1252 file from a German Excel imports with its umlauts and euro sign") {
+    Store s = import_store();
+    // "Name;Firma" then "Käthe Weiß;Müller GmbH", bytes as Excel writes them in 1252.
+    ImportJob job = run_import(s, "Name;Firma\r\nK\xE4the Wei\xDF;M\xFCller GmbH\r\n",
+                               import_options(ImportKind::contacts));
+    CHECK(job.source.encoding == TextEncoding::windows1252);
+    CHECK(job.source.delimiter == ';');
+    REQUIRE(job.counts.created == 1);
+    const Contact* c = s.contacts.find(generated_id(job, 2));
+    REQUIRE(c);
+    CHECK(c->name == "Käthe Weiß");
+    CHECK(c->account_id == "A1");  // "Müller GmbH" matched the existing account after decoding
+
+    ImportSource empty;
+    auto e = read_import_source("\xEF\xBB\xBF\r\n\r\n", ImportFormat::detect, empty);
+    REQUIRE(e);
+    CHECK(e->code == "empty_file");
+}
+
 TEST_CASE("duplicates are matched by email, phone or external id and follow the policy") {
     std::string file = "name,email,phone,company\n"
                        "Jürgen Müller,JUERGEN@mueller.example,,Müller GmbH\n"   // same email
