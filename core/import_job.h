@@ -50,9 +50,12 @@ struct ImportSource {
 // read at all (JSON that does not parse); bad rows are the job's business.
 MaybeError read_import_source(std::string_view bytes, ImportFormat format, ImportSource& out);
 
-// When a row matches an existing record (same external id; for contacts also the same email
-// or phone): leave it, overwrite the fields the file has (empty cells keep the old value), or
-// make a new record beside it.
+// When a row matches an existing record: leave it, overwrite the fields the file has (empty
+// cells keep the old value), or make a new record beside it. A row with an external id (a
+// column mapped to `id`) is matched by that id alone: the source system says which record it
+// is, and two of its records sharing an email stay two. Contacts without one are matched by
+// email (case-insensitive), then phone (digits only, see phone_match_key). A row this file
+// made before (its generated id exists) counts as a match too, so re-imports are idempotent.
 enum class DuplicatePolicy : std::uint8_t { skip, update, create };
 
 struct ImportOptions {

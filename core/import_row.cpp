@@ -338,19 +338,19 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
             existing = stored_record(store, kind, m);
         }
     }
-    if (existing && job.options.on_duplicate == DuplicatePolicy::skip) {
-        plan.outcome = RowPlan::skip;
-        return plan;
-    }
     if (existing && job.options.on_duplicate == DuplicatePolicy::create) {
         // A new record beside the match; its id is the row's, which is the same record when
         // this file was imported before, and then it is updated rather than made twice.
         target = generated_id(job, row.key);
         existing = stored_record(store, kind, target);
     }
-    if (target.empty()) {
+    if (target.empty()) {  // no match: the row's own id, present if this file came in before
         target = generated_id(job, row.key);
         existing = stored_record(store, kind, target);
+    }
+    if (existing && job.options.on_duplicate == DuplicatePolicy::skip) {
+        plan.outcome = RowPlan::skip;
+        return plan;
     }
     bool updating = existing.has_value();
     // Activities cannot change: a row for one that exists is new data only if it differs, and

@@ -395,6 +395,8 @@ TEST_CASE("importing the same file twice changes nothing the second time") {
         o.on_duplicate = policy;
         ImportJob again = run_import(s, file, o);
         CHECK(again.counts.created == 0);
+        if (policy == DuplicatePolicy::skip) CHECK(again.counts.skipped == 13);
+        else CHECK(again.counts.unchanged == 13);
         CHECK(again.counts.rejected == 0);
         CHECK(again.outbox.empty());
         CHECK(dump(s) == after_first);
