@@ -2,6 +2,7 @@
 #include <algorithm>
 #include "csv_reader.h"
 #include "import_row.h"
+#include "import_undo_check.h"
 #include "import_values.h"
 #include "json_rows.h"
 #include "record_json.h"
@@ -295,13 +296,15 @@ ImportProgress import_progress(const ImportJob& job) {
 
 void cancel_import(ImportJob& job) { job.cancelled = true; }
 
-void undo_import(ImportJob& job, Store& store) {
-    if (job.undone) return;
+MaybeError undo_import(ImportJob& job, Store& store) {
+    if (job.undone) return std::nullopt;
     job.cancelled = true;
+    if (auto e = check_undo_leaves_no_orphans(store, job.journal)) return e;
     for (auto it = job.journal.rbegin(); it != job.journal.rend(); ++it)
         roll_back(job, store, *it, true);
     job.journal.clear();
     job.undone = true;
+    return std::nullopt;
 }
 
 std::string rejects_csv(const ImportJob& job, CsvOptions options) {

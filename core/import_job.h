@@ -20,7 +20,8 @@
 // gets delete commands; the sync layer must not have pushed the import's commands, or must
 // push deletes, before that is supported. Undo restores the store exactly (same rows, same
 // order) when nothing else changed it since the import; otherwise removed rows leave other
-// records' positions changed, never their contents.
+// records' positions changed, never their contents, and undo is refused while anything added
+// since points at a record the import created (see import_undo_check.h).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -133,8 +134,10 @@ ImportProgress import_progress(const ImportJob& job);
 void cancel_import(ImportJob& job);
 
 // Cancels if running, then rolls back everything the job changed (see the top of this file).
-// Restoring puts go to job.outbox like every other command.
-void undo_import(ImportJob& job, Store& store);
+// Restoring puts go to job.outbox like every other command. Refused, changing nothing (the job
+// stays cancelled and can be undone later), while records added since refer to records the
+// import created: removing those would leave references dangling.
+MaybeError undo_import(ImportJob& job, Store& store);
 
 // The rejected rows as CSV: the file's own columns, then "line" and "reason", sorted by line,
 // so a user can fix them in a spreadsheet and import that file again.

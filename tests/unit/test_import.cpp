@@ -8,6 +8,7 @@
 #include "import_fixture.h"
 #include "import_row.h"
 #include "import_values.h"
+#include "record_json.h"
 #include "iso_time.h"
 
 using namespace fc;
@@ -360,8 +361,10 @@ TEST_CASE("undo restores the store exactly, after a finished or a cancelled impo
         Store s = import_store();
         std::string before = dump(s);
         // Updates (the existing contact by email, the account by id) and creations mixed.
+        // The last row moves the existing contact to a company the import makes: undo must
+        // put it back rather than call it an orphan.
         std::string file = many_contacts(30) +
-                           "Jürgen M.,juergen@mueller.example,Müller GmbH\n";
+                           "Jürgen M.,juergen@mueller.example,Ganz Neu GmbH\n";
         ImportSource src;
         REQUIRE_FALSE(read_import_source(file, ImportFormat::csv, src));
         ImportJob job;
@@ -372,13 +375,34 @@ TEST_CASE("undo restores the store exactly, after a finished or a cancelled impo
         else CHECK(job.counts.updated == 1);
         CHECK(dump(s) != before);
         size_t sent = job.outbox.size();
-        undo_import(job, s);
+        CHECK_FALSE(undo_import(job, s).has_value());
         CHECK(dump(s) == before);
         CHECK(import_progress(job).undone);
         // The restoring put of the updated contact is queued for sync like any command.
         CHECK(job.outbox.size() == sent + (cancel ? 0 : 1));
         CHECK(step_import(job, s, 10) == 0);
     }
+}
+
+TEST_CASE("undo is refused, changing nothing, while newer records refer to imported ones") {
+    Store s = import_store();
+    ImportJob job = run_import(s, "name,email,company\nNeu,neu@example.com,Neu AG\n",
+                               import_options(ImportKind::contacts));
+    REQUIRE(job.counts.created == 1);
+    const Contact* c = s.contacts.find(generated_id(job, 2));
+    REQUIRE(c);
+    // A call is logged on the imported contact after the import.
+    Activity call{"E-after", c->account_id, c->id, ActivityType::outbound_call, kImportNow + 60,
+                  "", "", 0, "D1-R1", "first call"};
+    REQUIRE_FALSE(apply_command(s, Command{"cmd-x", "client-1", 99, "activity.log", kImportNow,
+                                           "D1-R1", to_json(call)}));
+    std::string before = dump(s);
+    auto e = undo_import(job, s);
+    REQUIRE(e);
+    CHECK(e->code == "conflict");
+    CHECK(e->message.find("E-after") != std::string::npos);
+    CHECK(dump(s) == before);
+    CHECK_FALSE(import_progress(job).undone);
 }
 
 TEST_CASE("importing the same file twice changes nothing the second time") {
