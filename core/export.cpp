@@ -62,14 +62,19 @@ json records_json(const Table<T>& t, const RowPositions& rows) {
 template <class T>
 std::string records_csv(const Table<T>& t, const RowPositions& rows, CsvOptions o) {
     CsvWriter w(o);
-    json proto = to_json(T{});
-    for (const auto& item : proto.items()) w.text(item.key());
+    // The id first, then the fields in the JSON object's (alphabetical) order.
+    std::vector<std::string> keys = {"id"};
+    const json proto = to_json(T{});  // named: items() would outlive a temporary
+    for (const auto& item : proto.items())
+        if (item.key() != "id") keys.push_back(item.key());
+    for (const std::string& k : keys) w.text(k);
     w.end_row();
     for (std::uint32_t i : rows) {
         json j = readable_record(t.rows[i]);
-        for (const auto& item : j.items()) {
-            if (item.value().is_string()) w.text(item.value().get_ref<const std::string&>());
-            else w.number(item.value().dump());
+        for (const std::string& k : keys) {
+            const json& v = j[k];
+            if (v.is_string()) w.text(v.get_ref<const std::string&>());
+            else w.number(v.dump());
         }
         w.end_row();
     }
@@ -191,6 +196,10 @@ json export_records_json(const Store& s, ImportKind k, const RowPositions& rows)
         case ImportKind::leads: return records_json(s.leads, rows);
     }
     return json::array();
+}
+
+std::string json_file_text(const json& j) {
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string export_table_csv(const ExportTable& t, CsvOptions o) {

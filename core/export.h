@@ -44,6 +44,10 @@ json export_records_json(const Store& s, ImportKind k, const RowPositions& rows)
 std::string export_table_csv(const ExportTable& t, CsvOptions o = {});
 json export_table_json(const ExportTable& t);
 
+// A JSON export as the bytes of a file (UTF-8, two-space indent). Bytes that are not UTF-8
+// (which nothing in core should hold) become U+FFFD rather than failing the whole download.
+std::string json_file_text(const json& j);
+
 // All positions of a table, for "export everything".
 template <class T>
 RowPositions all_rows(const Table<T>& t) {

@@ -122,7 +122,7 @@ FC_BENCH("export") {
         bytes = fc::export_leads_csv(s, rows, fc::CsvOptions{',', true, true}).size();
     });
     ctx.report("export_100k_rows_csv_bytes", double(bytes));
-    double js = fc::bench::median_ms(3, [&] { fc::export_leads_json(s, rows).dump(); });
+    double js = fc::bench::median_ms(3, [&] { fc::json_file_text(fc::export_leads_json(s, rows)); });
     ctx.report(ctx.wasm ? "export_100k_rows_ms" : "export_100k_rows_native_ms", csv);
     ctx.report(ctx.wasm ? "export_100k_rows_cpu_ms" : "export_100k_rows_cpu_native_ms", csv_cpu);
     ctx.report(ctx.wasm ? "export_100k_rows_json_ms" : "export_100k_rows_json_native_ms", js);

@@ -88,6 +88,11 @@ TEST_CASE("a report table exports to CSV and to JSON objects keyed by its header
     REQUIRE(j.size() == 2);
     CHECK(j[1]["Dealer"] == "Autohaus \"Köln\"");
     CHECK(j[1]["Response time"] == "");
+    CHECK(json::parse(json_file_text(j)) == j);
+    // A stray non-UTF-8 byte does not fail the download; it is replaced.
+    ExportTable bad{{"name"}, {{"K\xE4se"}}};
+    std::string text = json_file_text(export_table_json(bad));
+    CHECK(text.find("K\xEF\xBF\xBDse") != std::string::npos);
 }
 
 TEST_CASE("export -> import gives the same records, through CSV and through JSON") {
@@ -115,6 +120,15 @@ TEST_CASE("export -> import gives the same records, through CSV and through JSON
             CHECK(a[table] == b[table]);
         }
     }
+}
+
+TEST_CASE("a record export puts the id first and every field after it") {
+    Store s = import_store();
+    std::string csv = export_records_csv(s, ImportKind::contacts, all_rows(s.contacts));
+    CHECK(csv ==
+          "id,account_id,consent_email,consent_phone,do_not_contact,email,name,phone,role\r\n"
+          "A1-C1,A1,true,true,false,juergen@mueller.example,Jürgen Müller,\"'+49 89 1234567\","
+          "decision_maker\r\n");
 }
 
 TEST_CASE("the timeline and leads views read back as the same records") {
