@@ -48,7 +48,7 @@ json readable_record(const T& r) {
     }
     auto amount = j.find("amount");
     if (amount != j.end() && amount->is_number_integer())
-        *amount = format_money(amount->get<std::int64_t>());
+        *amount = format_amount(amount->get<std::int64_t>());
     return j;
 }
 
@@ -83,7 +83,7 @@ std::string records_csv(const Table<T>& t, const RowPositions& rows, CsvOptions 
 
 }  // namespace
 
-std::string format_money(std::int64_t cents) {
+std::string format_amount(std::int64_t cents) {
     std::uint64_t v = cents < 0 ? std::uint64_t(0) - std::uint64_t(cents) : std::uint64_t(cents);
     std::string frac = std::to_string(v % 100);
     if (frac.size() < 2) frac.insert(0, "0");
@@ -149,7 +149,7 @@ std::string export_activities_csv(const Store& s, const RowPositions& activities
         w.text(name_or_empty(s.contacts, a.contact_id));
         w.text(a.product_category);
         w.text(a.campaign_id);
-        w.number(format_money(a.amount));
+        w.number(format_amount(a.amount));
         w.text(a.author);
         w.text(a.note);
         w.end_row();
@@ -170,7 +170,7 @@ json export_activities_json(const Store& s, const RowPositions& activities) {
                        {"contact", name_or_empty(s.contacts, a.contact_id)},
                        {"product_category", a.product_category},
                        {"campaign_id", a.campaign_id},
-                       {"amount", format_money(a.amount)},
+                       {"amount", format_amount(a.amount)},
                        {"author", a.author},
                        {"note", a.note}});
     }

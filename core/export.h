@@ -57,6 +57,6 @@ RowPositions all_rows(const Table<T>& t) {
 }
 
 // Money in minor units as major units: -1250 -> "-12.50".
-std::string format_money(std::int64_t cents);
+std::string format_amount(std::int64_t cents);
 
 }  // namespace fc

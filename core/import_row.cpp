@@ -25,7 +25,7 @@ struct RowReader {
         // Undo our own export's guard ("'=SUM" was "=SUM"); JSON files never carry it.
         return job.source.is_json ? v : strip_formula_guard(v);
     }
-    std::string_view text(F f) const { return trim(raw(f)); }
+    std::string_view text(F f) const { return trim_cell(raw(f)); }
     std::string column_note(F f) const {
         int col = job.column_of[size_t(f)];
         if (col < 0) return {};
@@ -68,7 +68,7 @@ bool resolve_account(RowReader& r, const Store& store, json& p, bool updating, R
         return true;
     }
     std::string_view name = r.raw(F::account_name);
-    if (trim(name).empty()) {
+    if (trim_cell(name).empty()) {
         if (updating) return true;  // keeps the account it has
         return r.fail(r.has(F::account_name) ? F::account_name : F::account_id,
                       "is required: the row names no account");
@@ -83,7 +83,7 @@ bool resolve_account(RowReader& r, const Store& store, json& p, bool updating, R
     Account a;
     a.id = generated_id(job, row_key, "-a");
     a.dealer_id = job.options.default_dealer_id;
-    a.name = std::string(trim(name));
+    a.name = std::string(trim_cell(name));
     plan.puts.push_back({ImportKind::accounts, "account.put", to_json(a), false});
     p["account_id"] = a.id;
     return true;
@@ -148,8 +148,8 @@ void fill_contact(RowReader& r, const Store& store, json& p, bool updating, RowP
                   std::uint32_t row_key) {
     if (!resolve_account(r, store, p, updating, plan, row_key)) return;
     std::string name(r.raw(F::name));
-    if (trim(name).empty() && (r.has(F::first_name) || r.has(F::last_name))) {
-        std::string first(trim(r.raw(F::first_name))), last(trim(r.raw(F::last_name)));
+    if (trim_cell(name).empty() && (r.has(F::first_name) || r.has(F::last_name))) {
+        std::string first(trim_cell(r.raw(F::first_name))), last(trim_cell(r.raw(F::last_name)));
         name = first.empty() || last.empty() ? first + last : first + " " + last;
     }
     set_text(p, "name", name, updating);
@@ -186,7 +186,7 @@ void fill_activity(RowReader& r, const Store& store, json& p, RowPlan& plan,
     if (!contact.empty()) {
         p["contact_id"] = contact;
         const Contact* c = store.contacts.find(contact);
-        if (c && r.text(F::account_id).empty() && trim(r.raw(F::account_name)).empty())
+        if (c && r.text(F::account_id).empty() && trim_cell(r.raw(F::account_name)).empty())
             p["account_id"] = c->account_id;
     }
     if (!p.contains("account_id") && !resolve_account(r, store, p, false, plan, row_key)) return;

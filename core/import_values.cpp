@@ -15,7 +15,7 @@ std::string lower_ascii(std::string_view s) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_cell(std::string_view s) {
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && space(s.front())) s.remove_prefix(1);
     while (!s.empty() && space(s.back())) s.remove_suffix(1);
@@ -26,7 +26,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<bool> parse_bool_text(std::string_view s) {
-    std::string v = lower_ascii(trim(s));
+    std::string v = lower_ascii(trim_cell(s));
     static const char* yes[] = {"true", "yes", "y", "1", "x", "ja", "j", "oui", "tak", "wahr",
                                 "vrai"};
     static const char* no[] = {"false", "no", "n", "0", "nein", "non", "nie", "falsch", "faux"};
@@ -38,7 +38,7 @@ std::optional<bool> parse_bool_text(std::string_view s) {
 }
 
 std::optional<std::int64_t> parse_money_text(std::string_view s) {
-    s = trim(s);
+    s = trim_cell(s);
     bool negative = false;
     std::string digits;  // the number with '.' as the only separator left
     size_t last_sep = std::string::npos;
@@ -71,7 +71,7 @@ std::optional<std::int64_t> parse_money_text(std::string_view s) {
 }
 
 std::optional<std::int64_t> parse_integer_text(std::string_view s) {
-    s = trim(s);
+    s = trim_cell(s);
     if (s.empty() || s.size() > 18) return std::nullopt;
     bool negative = s.front() == '-';
     if (negative) s.remove_prefix(1);
@@ -86,7 +86,7 @@ std::optional<std::int64_t> parse_integer_text(std::string_view s) {
 }
 
 std::optional<double> parse_number_text(std::string_view s) {
-    std::string v(trim(s));
+    std::string v(trim_cell(s));
     if (v.empty() || v.size() > 40) return std::nullopt;
     for (char& c : v)
         if (c == ',') c = '.';
@@ -104,10 +104,10 @@ std::string phone_match_key(std::string_view phone) {
     return d.size() >= 6 ? d : std::string();
 }
 
-std::string email_match_key(std::string_view email) { return lower_ascii(trim(email)); }
+std::string email_match_key(std::string_view email) { return lower_ascii(trim_cell(email)); }
 
 std::string enum_text(std::string_view s) {
-    std::string out = lower_ascii(trim(s));
+    std::string out = lower_ascii(trim_cell(s));
     for (char& c : out)
         if (c == ' ' || c == '-') c = '_';
     return out;

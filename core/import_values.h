@@ -9,7 +9,7 @@
 
 namespace fc {
 
-std::string_view trim(std::string_view s);
+std::string_view trim_cell(std::string_view s);
 
 // true/false, yes/no, y/n, 1/0, x (a ticked box), ja/nein, oui/non, tak/nie, wahr/falsch,
 // vrai/faux; case-insensitive.

@@ -4,7 +4,17 @@
 namespace fc {
 namespace {
 
-// Howard Hinnant's civil_from_days.
+// Howard Hinnant's days_from_civil and civil_from_days.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = unsigned(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + std::int64_t(doe) - 719468;
+}
+
+
 void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
     z += 719468;
     std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -74,15 +84,6 @@ bool read_clock(std::string_view s, size_t& pos, int& secs, bool& zoned, int& zo
 }
 
 }  // namespace
-
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = unsigned(y - era * 400);
-    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
-}
 
 std::string format_iso_utc(Time t) {
     std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;

@@ -19,6 +19,4 @@ std::string format_iso_utc(Time t);
 // would be misread silently, so US files must use ISO dates.
 std::optional<Time> parse_time_text(std::string_view text, int utc_offset_minutes);
 
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d);
-
 }  // namespace fc
