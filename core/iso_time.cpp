@@ -14,7 +14,6 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
     return era * 146097 + std::int64_t(doe) - 719468;
 }
 
-
 void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
     z += 719468;
     std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
