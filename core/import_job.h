@@ -5,10 +5,11 @@
 //   preview_rows(src.table, 20); guess_mapping(kind, src.table.header)      -> for the UI
 //   ImportJob job;     start_import(job, store, std::move(src), mapping, options)
 //   every frame:       step_import(job, store, 500); import_progress(job); drain job.outbox
-//   cancel_import(job); undo_import(job, store); rejects_csv(job)
+//   cancel_import(job); undo_import(job, store) -> error or nothing; rejects_csv(job)
 //
 // Every row goes through the same core commands as typed data (account.put, contact.put,
-// activity.log, lead.put), so it is validated like typed data, followed by the lead engine and
+// activity.log, lead.put), so it is validated like typed data, scored wherever apply_command
+// lets the lead engine follow (where it does not, call rebuild_leads after the job) and
 // queued for sync (job.outbox). A row is all or nothing: either every command it needs applied,
 // or none did and the row is in `rejects` with its line and the field at fault. The store is
 // consistent between any two steps, so cancel simply stops.
@@ -21,7 +22,9 @@
 // push deletes, before that is supported. Undo restores the store exactly (same rows, same
 // order) when nothing else changed it since the import; otherwise removed rows leave other
 // records' positions changed, never their contents, and undo is refused while anything added
-// since points at a record the import created (see import_undo_check.h).
+// since points at a record the import created (see import_undo_check.h). Derived state (lead
+// scores the engine changed while following the import) is not journaled: rebuild it after an
+// undo.
 #pragma once
 #include <cstdint>
 #include <optional>
