@@ -1,5 +1,6 @@
 #include "import_job.h"
 #include <algorithm>
+#include <unordered_set>
 #include "csv_reader.h"
 #include "import_row.h"
 #include "import_undo_check.h"
@@ -14,29 +15,30 @@ using F = ImportField;
 
 std::string lower_key(std::string_view s) { return email_match_key(s); }
 
-// Removes a record by id. The last row is popped, so undoing creations in reverse order leaves
-// the table exactly as it was; any other row is swapped with the last.
+// Ids per table, for removing what an import created.
+struct IdSets {
+    std::unordered_set<Id> by_kind[4];
+    std::unordered_set<Id>& operator[](ImportKind k) { return by_kind[size_t(k)]; }
+};
+
+// Removes records by id, keeping every other row in its order. Only Table's public rows, put
+// and reserve are used: the id index is Table's own business (and differs between branches),
+// and one rebuild per table keeps undoing a 100k-row import linear.
 template <class T>
-void erase_record(Table<T>& t, const Id& id) {
-    auto it = t.index.find(id);
-    if (it == t.index.end()) return;
-    std::uint32_t pos = it->second;
-    std::uint32_t last = std::uint32_t(t.rows.size() - 1);
-    t.index.erase(it);
-    if (pos != last) {
-        t.rows[pos] = std::move(t.rows[last]);
-        t.index[t.rows[pos].id] = pos;
-    }
-    t.rows.pop_back();
+void remove_records(Table<T>& t, const std::unordered_set<Id>& ids) {
+    if (ids.empty()) return;
+    Table<T> kept;
+    kept.reserve(t.rows.size());
+    for (T& r : t.rows)
+        if (!ids.count(r.id)) kept.put(std::move(r));
+    t = std::move(kept);
 }
 
-void erase_record(Store& s, ImportKind k, const Id& id) {
-    switch (k) {
-        case ImportKind::accounts: return erase_record(s.accounts, id);
-        case ImportKind::contacts: return erase_record(s.contacts, id);
-        case ImportKind::activities: return erase_record(s.activities, id);
-        case ImportKind::leads: return erase_record(s.leads, id);
-    }
+void remove_records(Store& s, IdSets& ids) {
+    remove_records(s.accounts, ids[ImportKind::accounts]);
+    remove_records(s.contacts, ids[ImportKind::contacts]);
+    remove_records(s.activities, ids[ImportKind::activities]);
+    remove_records(s.leads, ids[ImportKind::leads]);
 }
 
 const char* put_kind(ImportKind k) {
@@ -110,16 +112,24 @@ RowReject reject_from_error(const ImportJob& job, const Error& e, bool for_made_
     return RowReject{line, std::int64_t(row), field, message};
 }
 
-// Puts back one journal entry. Restores go through commands (they are ordinary puts); removals
-// cannot yet (see import_job.h).
-void roll_back(ImportJob& job, Store& store, const JournalEntry& e, bool queue) {
-    if (!e.before) {
-        erase_record(store, e.table, e.id);
-        return;
-    }
+// Puts a record back as it was before the import, through a put command like any other.
+void restore(ImportJob& job, Store& store, const JournalEntry& e, bool queue) {
     Command c = make_command(job, put_kind(e.table), *e.before);
     if (apply_command(store, c)) return;  // cannot fail: it is a record the store held
     if (queue) job.outbox.push_back(std::move(c));
+}
+
+// The made account must pass before anything is applied, and so must the main record's own
+// fields: then a row only needs rolling back when a reference fails after its account went in,
+// which is rare, because removing a row costs a table rebuild.
+MaybeError prevalidate(const PlannedPut& put) {
+    switch (put.table) {
+        case ImportKind::accounts: { Account r; return from_json(put.payload, r, "payload"); }
+        case ImportKind::contacts: { Contact r; return from_json(put.payload, r, "payload"); }
+        case ImportKind::activities: { Activity r; return from_json(put.payload, r, "payload"); }
+        case ImportKind::leads: { Lead r; return from_json(put.payload, r, "payload"); }
+    }
+    return std::nullopt;
 }
 
 void process_row(ImportJob& job, Store& store, std::size_t i) {
@@ -134,6 +144,16 @@ void process_row(ImportJob& job, Store& store, std::size_t i) {
             return;
         case RowPlan::apply: break;
     }
+    if (plan.puts.size() > 1) {
+        for (size_t k = 0; k < plan.puts.size(); ++k) {
+            if (auto e = prevalidate(plan.puts[k])) {
+                ++job.counts.rejected;
+                bool made_account = k + 1 < plan.puts.size();
+                job.rejects.push_back(reject_from_error(job, *e, made_account, row.line, i));
+                return;
+            }
+        }
+    }
     size_t journal_mark = job.journal.size();
     std::uint64_t seq_mark = job.options.next_seq;
     std::vector<Command> applied;
@@ -146,10 +166,14 @@ void process_row(ImportJob& job, Store& store, std::size_t i) {
         Command c = make_command(job, put.command_kind, std::move(put.payload));
         if (auto e = apply_command(store, c)) {
             // All or nothing: what this row already wrote goes back, silently.
-            while (job.journal.size() > journal_mark) {
-                roll_back(job, store, job.journal.back(), false);
-                job.journal.pop_back();
+            IdSets made;
+            for (size_t j = job.journal.size(); j-- > journal_mark;) {
+                const JournalEntry& undo = job.journal[j];
+                if (undo.before) restore(job, store, undo, false);
+                else made[undo.table].insert(undo.id);
             }
+            remove_records(store, made);
+            job.journal.resize(journal_mark);
             job.options.next_seq = seq_mark;
             ++job.counts.rejected;
             bool made_account = k + 1 < plan.puts.size();
@@ -300,8 +324,14 @@ MaybeError undo_import(ImportJob& job, Store& store) {
     if (job.undone) return std::nullopt;
     job.cancelled = true;
     if (auto e = check_undo_leaves_no_orphans(store, job.journal)) return e;
+    IdSets created;
+    for (const JournalEntry& e : job.journal)
+        if (!e.before) created[e.table].insert(e.id);
+    // Newest first, so a record changed twice ends as it was before the first change; records
+    // the import created are removed below and need no restoring.
     for (auto it = job.journal.rbegin(); it != job.journal.rend(); ++it)
-        roll_back(job, store, *it, true);
+        if (it->before && !created[it->table].count(it->id)) restore(job, store, *it, true);
+    remove_records(store, created);
     job.journal.clear();
     job.undone = true;
     return std::nullopt;

@@ -20,9 +20,9 @@
 // removes the records it created directly from the store. Those removals are local until core
 // gets delete commands; the sync layer must not have pushed the import's commands, or must
 // push deletes, before that is supported. Undo restores the store exactly (same rows, same
-// order) when nothing else changed it since the import; otherwise removed rows leave other
-// records' positions changed, never their contents, and undo is refused while anything added
-// since points at a record the import created (see import_undo_check.h). Derived state (lead
+// order); records added since keep their contents and relative order, and undo is refused
+// while anything added since points at a record the import created (see
+// import_undo_check.h). Derived state (lead
 // scores the engine changed while following the import) is not journaled: rebuild it after an
 // undo.
 #pragma once

@@ -145,6 +145,18 @@ TEST_CASE("a row is all or nothing: a bad contact leaves no account behind") {
     CHECK(dump(s) == before);
     CHECK(job.outbox.empty());
     CHECK(job.journal.empty());
+
+    // Here the account goes in first and the activity fails on a reference afterwards (the
+    // contact belongs to another account): the account is taken out again.
+    ImportJob acts = run_import(
+        s, "type,at,contact_id,company\nvisit,2026-09-21,A1-C1,Neu AG\n",
+        import_options(ImportKind::activities));
+    CHECK(acts.counts.rejected == 1);
+    REQUIRE(acts.rejects.size() == 1);
+    CHECK(acts.rejects[0].field == "contact_id");
+    CHECK(dump(s) == before);
+    CHECK(acts.outbox.empty());
+    CHECK(acts.options.next_seq == 1);
 }
 
 TEST_CASE("a Windows-1252 file from a German Excel imports with its umlauts and euro sign") {
@@ -403,6 +415,20 @@ TEST_CASE("undo is refused, changing nothing, while newer records refer to impor
     CHECK(e->message.find("E-after") != std::string::npos);
     CHECK(dump(s) == before);
     CHECK_FALSE(import_progress(job).undone);
+}
+
+TEST_CASE("undo keeps what was added since, in its order") {
+    Store s = import_store();
+    Store expected = import_store();
+    ImportJob job = run_import(s, many_contacts(10), import_options(ImportKind::contacts));
+    Account later{"A-later", "D1", "Später GmbH", "", "", "", "", 0};
+    Command put{"cmd-l", "client-1", 50, "account.put", kImportNow, "D1-R1", to_json(later)};
+    REQUIRE_FALSE(apply_command(s, put));
+    REQUIRE_FALSE(apply_command(expected, put));
+    REQUIRE_FALSE(undo_import(job, s).has_value());
+    CHECK(dump(s) == dump(expected));
+    CHECK(s.accounts.find("A-later"));
+    CHECK(s.accounts.find("A1"));
 }
 
 TEST_CASE("importing the same file twice changes nothing the second time") {
