@@ -39,13 +39,26 @@ std::vector<std::string> naughty_strings() {
     return json::parse(ss.str()).get<std::vector<std::string>>();
 }
 
+// A lead of account A1 at dealer D1, created at kImportNow.
+Lead lead(const char* id, const char* category, const char* owner, LeadState state, double score) {
+    Lead l;
+    l.id = id;
+    l.account_id = "A1";
+    l.product_category = category;
+    l.dealer_id = "D1";
+    l.owner = owner;
+    l.state = state;
+    l.created_at = kImportNow;
+    l.score = score;
+    return l;
+}
+
 }  // namespace
 
 TEST_CASE("the leads view exports with account, category, state, score and owner") {
     Store s = import_store();
-    s.leads.put(Lead{"L1", "A1", "new-cars", "D1", "D1-R1", LeadState::working, kImportNow, 0,
-                     42.5});
-    s.leads.put(Lead{"L2", "A1", "vans", "D1", "", LeadState::new_lead, kImportNow, 0, 0});
+    s.leads.put(lead("L1", "new-cars", "D1-R1", LeadState::working, 42.5));
+    s.leads.put(lead("L2", "vans", "", LeadState::new_lead, 0));
     std::string csv = export_leads_csv(s, {1, 0});  // the view's order, not the table's
     CHECK(csv ==
           "id,account_id,account,product_category,category,dealer_id,owner,owner_name,state,"
@@ -65,9 +78,9 @@ TEST_CASE("the leads view exports with account, category, state, score and owner
 TEST_CASE("names that look like formulas are neutralised in every export") {
     Store s = import_store();
     s.accounts.find("A1")->name = "=HYPERLINK(\"http://evil.example\",\"click\")";
-    s.leads.put(Lead{"L1", "A1", "new-cars", "D1", "", LeadState::new_lead, kImportNow, 0, -3});
+    s.leads.put(lead("L1", "new-cars", "", LeadState::new_lead, -3));
     s.activities.put(Activity{"E1", "A1", "A1-C1", ActivityType::note, kImportNow, "", "",
-                              -1250, "", "@SUM(1+1)*cmd|' /C calc'!A0"});
+                              -1250, "", "@SUM(1+1)*cmd|' /C calc'!A0", ""});
     ImportTable leads = parse_csv(export_leads_csv(s, {0}));
     CHECK(leads.cell(leads.rows[0], 2) == "'=HYPERLINK(\"http://evil.example\",\"click\")");
     CHECK(leads.cell(leads.rows[0], 9) == "-3.0");  // a score is a number, not a formula
@@ -95,6 +108,21 @@ TEST_CASE("a report table exports to CSV and to JSON objects keyed by its header
     CHECK(text.find("K\xEF\xBF\xBDse") != std::string::npos);
 }
 
+namespace {
+// Leads as the importer carries them, by id. Scores are the lead engine's (derived from
+// activities by the scoring rules), BANT evidence, closing time and reason travel through lead
+// commands, not through import files, and the engine opens leads in the order activities arrive.
+json importable_leads(const Store& s) {
+    json leads = json::object();
+    for (json l : snapshot_to_json(s)["leads"]) {
+        for (const char* derived : {"score", "bant", "closed_at", "disqualify_reason"})
+            l.erase(derived);
+        leads[l["id"].get<std::string>()] = l;
+    }
+    return leads;
+}
+}  // namespace
+
 TEST_CASE("export -> import gives the same records, through CSV and through JSON") {
     Store s = demo();
     REQUIRE(s.leads.size() > 0);
@@ -115,10 +143,11 @@ TEST_CASE("export -> import gives the same records, through CSV and through JSON
             import_all(back, file, k);
         }
         json a = snapshot_to_json(s), b = snapshot_to_json(back);
-        for (const char* table : {"accounts", "contacts", "activities", "leads"}) {
+        for (const char* table : {"accounts", "contacts", "activities"}) {
             CAPTURE(table);
             CHECK(a[table] == b[table]);
         }
+        CHECK(importable_leads(s) == importable_leads(back));
     }
 }
 
@@ -140,9 +169,8 @@ TEST_CASE("the timeline and leads views read back as the same records") {
                ImportKind::contacts);
     import_all(back, export_activities_csv(s, all_rows(s.activities)), ImportKind::activities);
     import_all(back, export_leads_csv(s, all_rows(s.leads)), ImportKind::leads);
-    json a = snapshot_to_json(s), b = snapshot_to_json(back);
-    CHECK(a["activities"] == b["activities"]);
-    CHECK(a["leads"] == b["leads"]);
+    CHECK(snapshot_to_json(s)["activities"] == snapshot_to_json(back)["activities"]);
+    CHECK(importable_leads(s) == importable_leads(back));
 }
 
 TEST_CASE("naughty strings as names survive export and import, or are refused by field") {
