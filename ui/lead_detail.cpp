@@ -4,24 +4,30 @@
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "account_screen.h"
 #include "lead_names.h"
+#include "quick_log.h"
+#include "shell.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace fc::ui {
 namespace {
 
 constexpr size_t kRecentActivities = 12;
 
-void draw_contacts(const Store& s, const Id& account_id) {
+void draw_contacts(const AppState& app, std::uint32_t account_row) {
+    const Store& s = app.store;
     ImGui::SeparatorText("Contacts");
-    for (const Contact& c : s.contacts.rows) {
-        if (c.account_id != account_id) continue;
+    if (account_row == kNoRow) return;
+    for (std::uint32_t row : app.index.contacts_of[account_row]) {
+        const Contact& c = s.contacts.rows[row];
         published_text(c.name.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", name_of(c.role).data());
         if (c.do_not_contact) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "do not contact");
+            badge("Do not contact", colors::error);
         }
         ImGui::Indent();
         if (!c.phone.empty()) ImGui::TextUnformatted(c.phone.c_str());
@@ -30,18 +36,15 @@ void draw_contacts(const Store& s, const Id& account_id) {
     }
 }
 
-void draw_recent_activities(const AppState& app, const Id& account_id) {
+void draw_recent_activities(const AppState& app, std::uint32_t account_row) {
     const Store& s = app.store;
-    std::vector<const Activity*> recent;
-    for (const Activity& a : s.activities.rows)
-        if (a.account_id == account_id) recent.push_back(&a);
-    size_t n = std::min(recent.size(), kRecentActivities);
-    std::partial_sort(recent.begin(), recent.begin() + std::ptrdiff_t(n), recent.end(),
-                      [](const Activity* x, const Activity* y) { return x->at > y->at; });
     ImGui::SeparatorText("Latest activity");
+    if (account_row == kNoRow) return;
+    const auto& recent = app.index.activities_of[account_row];  // newest first
+    size_t n = std::min(recent.size(), kRecentActivities);
     if (recent.empty()) ImGui::TextDisabled("Nothing logged for this account yet.");
     for (size_t i = 0; i < n; ++i) {
-        const Activity& a = *recent[i];
+        const Activity& a = s.activities.rows[recent[i]];
         ImGui::TextDisabled("%s", format_local_time(a.at, app.utc_offset_minutes).c_str());
         ImGui::SameLine();
         ImGui::Text("%s", name_of(a.type).data());
@@ -70,6 +73,18 @@ void draw_lead_detail(AppState& app) {
     published_text(account_name(s, lead.account_id).c_str());
     if (account) ImGui::TextDisabled("%s %s, %s", account->postal_code.c_str(),
                                      account->city.c_str(), account->country.c_str());
+    std::uint32_t account_row = app.index.lead_account[size_t(app.selected_lead)];
+    if (account_row != kNoRow) {
+        // The lead's next moves: log what happened (keyboard: c), or read the whole account.
+        if (ImGui::Button("Log call")) open_quick_log(app, account_row, LogKind::call, &lead);
+        ImGui::SameLine();
+        if (ImGui::Button("Log visit")) open_quick_log(app, account_row, LogKind::visit, &lead);
+        ImGui::SameLine();
+        if (ImGui::Button("Open account")) show_account(app, account_row);
+        if (!ImGui::GetIO().WantTextInput && !app.quick_log.open &&
+            ImGui::IsKeyPressed(ImGuiKey_C, false) && !ImGui::GetIO().KeyCtrl && !app.go_pending)
+            open_quick_log(app, account_row, LogKind::call, &lead);
+    }
 
     ImGui::SeparatorText("Lead");
     if (ImGui::BeginTable("lead_fields", 2)) {
@@ -94,8 +109,8 @@ void draw_lead_detail(AppState& app) {
                                   : "waiting for " + format_age(lead.created_at, app.now));
         ImGui::EndTable();
     }
-    draw_contacts(s, lead.account_id);
-    draw_recent_activities(app, lead.account_id);
+    draw_contacts(app, account_row);
+    draw_recent_activities(app, account_row);
 }
 
 }  // namespace fc::ui
