@@ -252,9 +252,11 @@ void refresh_account_list(AppState& app) {
         st.list.size() <= app.store.accounts.size())
         return;
     std::string q = fold_for_search(st.search);
+    std::vector<std::uint8_t> hits(app.store.accounts.size(), 1);
+    match_accounts(app.index, q, hits);
     st.list.clear();
     for (std::uint32_t a : app.index.accounts_by_name)
-        if (account_matches(app.index, a, q)) st.list.push_back(a);
+        if (hits[a]) st.list.push_back(a);
     st.applied_search = st.search;
     st.list_dirty = false;
 }

@@ -1,7 +1,9 @@
 #include "app_index.h"
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 #include <unordered_map>
+#include "radix_sort.h"
 #include "text_fold.h"
 
 namespace fc::ui {
@@ -38,14 +40,19 @@ void insert_activity(const Store& s, std::vector<std::uint32_t>& list, std::uint
     list.insert(at, row);
 }
 
-void refresh_account_search(const Store& s, AppIndex& ix, std::uint32_t a) {
-    std::string& key = ix.account_search[a];
-    key.clear();
-    append_folded(s.accounts.rows[a].name, key);
-    for (std::uint32_t c : ix.contacts_of[a]) {
-        key += '\n';  // no match can span two names
-        append_folded(s.contacts.rows[c].name, key);
+void rebuild_search_blob(const Store& s, AppIndex& ix) {
+    ix.search_blob.clear();
+    ix.search_begin.assign(s.accounts.size() + 1, 0);
+    for (std::uint32_t a = 0; a < s.accounts.size(); ++a) {
+        ix.search_begin[a] = std::uint32_t(ix.search_blob.size());
+        append_folded(s.accounts.rows[a].name, ix.search_blob);
+        for (std::uint32_t c : ix.contacts_of[a]) {
+            ix.search_blob += '\n';  // no match can span two names
+            append_folded(s.contacts.rows[c].name, ix.search_blob);
+        }
+        ix.search_blob += '\0';
     }
+    ix.search_begin[s.accounts.size()] = std::uint32_t(ix.search_blob.size());
 }
 
 void index_lead(const Store& s, AppIndex& ix, std::uint32_t l) {
@@ -55,7 +62,11 @@ void index_lead(const Store& s, AppIndex& ix, std::uint32_t l) {
         ix.lead_category.resize(l + 1, kNoRow);
         ix.lead_owner.resize(l + 1, kNoRow);
         ix.lead_dealer.resize(l + 1, kNoRow);
+        ix.lead_score.resize(l + 1, 0);
+        ix.lead_state.resize(l + 1, 0);
     }
+    ix.lead_score[l] = float(lead.score);
+    ix.lead_state[l] = std::uint8_t(lead.state);
     ix.lead_account[l] = row_of(s.accounts, lead.account_id);
     ix.lead_category[l] = row_of(s.categories, lead.product_category);
     ix.lead_owner[l] = lead.owner.empty() ? kNoRow : row_of(s.users, lead.owner);
@@ -113,20 +124,29 @@ void rebuild_index(const Store& s, AppIndex& ix) {
     ix.activities_of.resize(na);
     ix.leads_of.resize(na);
     ix.tasks_of.resize(na);
-    ix.account_search.resize(na);
     for (std::uint32_t c = 0; c < s.contacts.size(); ++c) {
         std::uint32_t a = row_of(s.accounts, s.contacts.rows[c].account_id);
         if (a != kNoRow) ix.contacts_of[a].push_back(c);
     }
-    for (std::uint32_t e = 0; e < s.activities.size(); ++e) {
-        std::uint32_t a = row_of(s.accounts, s.activities.rows[e].account_id);
-        if (a != kNoRow) ix.activities_of[a].push_back(e);
+    // Activities grouped by account, newest first: one radix sort of (account, -time) over all
+    // of them (1M at network scale) instead of a comparison sort per account. Rows go in last
+    // first so that, the sort being stable, equal times keep the later-logged one first.
+    std::vector<Keyed> keyed;
+    keyed.reserve(s.activities.size());
+    std::vector<std::uint32_t> per_account(na, 0);
+    for (std::uint32_t e = std::uint32_t(s.activities.size()); e-- > 0;) {
+        const Activity& act = s.activities.rows[e];
+        std::uint32_t a = row_of(s.accounts, act.account_id);
+        if (a == kNoRow) continue;
+        // Times past 2106 (allowed up to year 3000) share the last slot; order among them is
+        // by row only.
+        std::uint64_t t = std::uint64_t(std::clamp<Time>(act.at, 0, 0xFFFFFFFF));
+        keyed.push_back({(std::uint64_t(a) << 32) | (0xFFFFFFFFu - t), e});
+        ++per_account[a];
     }
-    const auto& acts = s.activities.rows;
-    for (auto& list : ix.activities_of)
-        std::sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
-            return acts[x].at > acts[y].at || (acts[x].at == acts[y].at && x > y);
-        });
+    radix_sort(keyed);
+    for (std::uint32_t a = 0; a < na; ++a) ix.activities_of[a].reserve(per_account[a]);
+    for (const Keyed& k : keyed) ix.activities_of[k.key >> 32].push_back(k.row);
     for (std::uint32_t l = 0; l < s.leads.size(); ++l) {
         index_lead(s, ix, l);
         if (ix.lead_account[l] != kNoRow) ix.leads_of[ix.lead_account[l]].push_back(l);
@@ -135,7 +155,7 @@ void rebuild_index(const Store& s, AppIndex& ix) {
         std::uint32_t a = row_of(s.accounts, s.tasks.rows[t].account_id);
         if (a != kNoRow) ix.tasks_of[a].push_back(t);
     }
-    for (std::uint32_t a = 0; a < na; ++a) refresh_account_search(s, ix, a);
+    rebuild_search_blob(s, ix);
     rebuild_account_order(s, ix);
     rebuild_lead_campaigns(s, ix);
     ix.category_rank = name_ranks(s.categories.rows, [](const ProductCategory& c) -> const std::string& { return c.name; });
@@ -150,7 +170,6 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
         ix.activities_of.resize(na);
         ix.leads_of.resize(na);
         ix.tasks_of.resize(na);
-        ix.account_search.resize(na);
     };
     auto add_once = [](std::vector<std::uint32_t>& list, std::uint32_t row) {
         if (std::find(list.begin(), list.end(), row) == list.end()) list.push_back(row);
@@ -175,12 +194,11 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
         for (std::uint32_t a = 0; a < ix.contacts_of.size(); ++a) {
             auto& list = ix.contacts_of[a];
             auto it = std::find(list.begin(), list.end(), ct);
-            if (it != list.end()) { list.erase(it); refresh_account_search(s, ix, a); }
+            if (it != list.end()) list.erase(it);
         }
         std::uint32_t a = row_of(s.accounts, s.contacts.rows[ct].account_id);
-        if (a == kNoRow) return;
-        add_once(ix.contacts_of[a], ct);
-        refresh_account_search(s, ix, a);
+        if (a != kNoRow) add_once(ix.contacts_of[a], ct);
+        rebuild_search_blob(s, ix);  // names changed: rare, and one pass over the names
     } else if (c.kind == "lead.put") {
         std::uint32_t l = row_of(s.leads, id);
         if (l == kNoRow) return;
@@ -195,8 +213,7 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
             ix.lead_campaign_begin.resize(s.leads.size() + 1, std::uint32_t(ix.lead_campaigns.size()));
     } else if (c.kind == "account.put") {
         grow_accounts();
-        std::uint32_t a = row_of(s.accounts, id);
-        if (a != kNoRow) refresh_account_search(s, ix, a);
+        rebuild_search_blob(s, ix);
         rebuild_account_order(s, ix);  // a rename or a new name moves it in name order
     } else if (c.kind == "category.put" || c.kind == "user.put" || c.kind == "campaign.put" ||
                c.kind == "dealer.put") {
@@ -205,7 +222,26 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
 }
 
 bool account_matches(const AppIndex& ix, std::uint32_t a, const std::string& q) {
-    return q.empty() || ix.account_search[a].find(q) != std::string::npos;
+    if (q.empty()) return true;
+    std::string_view key(ix.search_blob.data() + ix.search_begin[a],
+                         ix.search_begin[a + 1] - ix.search_begin[a]);
+    return key.find(q) != std::string_view::npos;
+}
+
+void match_accounts(const AppIndex& ix, const std::string& q, std::vector<std::uint8_t>& hits) {
+    if (q.empty()) return;
+    // One scan of the whole buffer: each occurrence names its account through search_begin;
+    // then the scan resumes at the next account.
+    std::vector<std::uint8_t> found(hits.size(), 0);
+    std::string_view blob(ix.search_blob);
+    size_t pos = 0;
+    while ((pos = blob.find(q, pos)) != std::string_view::npos) {
+        auto it = std::upper_bound(ix.search_begin.begin(), ix.search_begin.end(), std::uint32_t(pos));
+        size_t a = size_t(it - ix.search_begin.begin()) - 1;
+        if (a < found.size()) found[a] = 1;
+        pos = ix.search_begin[a + 1];
+    }
+    for (size_t a = 0; a < hits.size(); ++a) hits[a] &= found[a];
 }
 
 }  // namespace fc::ui

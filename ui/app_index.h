@@ -20,12 +20,19 @@ struct AppIndex {
     std::vector<std::vector<std::uint32_t>> activities_of;  // newest first
     std::vector<std::vector<std::uint32_t>> leads_of;
     std::vector<std::vector<std::uint32_t>> tasks_of;
-    std::vector<std::string> account_search;   // folded account name, then contact names
+    // Search keys: per account its folded name, then its contacts' folded names, separated by
+    // '\n'; all accounts in one buffer, each ended by '\0', so a search is one linear scan.
+    std::string search_blob;
+    std::vector<std::uint32_t> search_begin;   // account row -> offset in search_blob (+1 end)
     std::vector<std::uint32_t> account_rank;   // position of the account in name order
     std::vector<std::uint32_t> accounts_by_name;  // account rows in name order
 
     // Per lead row: rows of what it refers to (kNoRow when missing or unassigned).
     std::vector<std::uint32_t> lead_account, lead_category, lead_owner, lead_dealer;
+    // Per lead row: copies of what filters test, packed so a pass over 100k leads stays in
+    // cache instead of visiting every Lead record.
+    std::vector<float> lead_score;
+    std::vector<std::uint8_t> lead_state;
     // Campaigns that touched the lead (an activity of its account about its product with that
     // campaign), as lead_campaigns[lead_campaign_begin[l] .. lead_campaign_begin[l + 1]).
     std::vector<std::uint32_t> lead_campaign_begin;
@@ -44,7 +51,10 @@ void rebuild_index(const Store& s, AppIndex& ix);
 // Brings the index up to date after `c` was applied to the store.
 void index_command(const Store& s, AppIndex& ix, const Command& c);
 
-// Account rows whose folded name or contact names contain `folded_query`.
+// Does the account's folded name or one of its contacts' contain `folded_query`?
 bool account_matches(const AppIndex& ix, std::uint32_t account_row, const std::string& folded_query);
+// Sets hits[a] = 0 for every account not matching `folded_query` (hits sized to accounts).
+void match_accounts(const AppIndex& ix, const std::string& folded_query,
+                    std::vector<std::uint8_t>& hits);
 
 }  // namespace fc::ui

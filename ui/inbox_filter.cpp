@@ -1,16 +1,18 @@
 #include "inbox_filter.h"
 #include <algorithm>
 #include <cstring>
+#include "radix_sort.h"
 #include "text_fold.h"
 
 namespace fc::ui {
 namespace {
 
-// A double as an unsigned key with the same order.
-std::uint64_t ordered_bits(double d) {
-    std::uint64_t b;
-    std::memcpy(&b, &d, sizeof b);
-    return (b >> 63) ? ~b : b | (std::uint64_t(1) << 63);
+// A float as an unsigned key with the same order (32 bits: half the radix passes of a double;
+// scores are kept to 0.1, far above float precision).
+std::uint64_t ordered_bits(float f) {
+    std::uint32_t b;
+    std::memcpy(&b, &f, sizeof b);
+    return (b >> 31) ? ~b : b | 0x80000000u;
 }
 
 std::uint64_t sort_key(const Store& s, const AppIndex& ix, std::uint32_t l, int column) {
@@ -21,8 +23,8 @@ std::uint64_t sort_key(const Store& s, const AppIndex& ix, std::uint32_t l, int 
     switch (column) {
         case kColAccount: return rank(ix.account_rank, ix.lead_account[l]);
         case kColCategory: return rank(ix.category_rank, ix.lead_category[l]);
-        case kColScore: return ordered_bits(lead.score);
-        case kColState: return std::uint64_t(lead.state);
+        case kColScore: return ordered_bits(ix.lead_score[l]);
+        case kColState: return ix.lead_state[l];
         case kColOwner: return rank(ix.user_rank, ix.lead_owner[l]);  // unassigned last
         case kColAge:  // older = larger age
             return ~(std::uint64_t(lead.created_at) ^ (std::uint64_t(1) << 63));
@@ -38,12 +40,20 @@ bool has_campaign(const AppIndex& ix, std::uint32_t l, std::uint32_t campaign) {
 }
 
 void update_account_hits(const AppIndex& ix, InboxState& in, const std::string& q) {
-    size_t n = ix.account_search.size();
+    size_t n = ix.search_begin.empty() ? 0 : ix.search_begin.size() - 1;
     bool narrowing = in.hits_valid && in.account_hit.size() == n && !in.hit_query.empty() &&
                      q.find(in.hit_query) != std::string::npos;
-    if (!narrowing) in.account_hit.assign(n, 1);
-    for (std::uint32_t a = 0; a < n; ++a)
-        if (in.account_hit[a]) in.account_hit[a] = account_matches(ix, a, q);
+    size_t previous = 0;
+    if (narrowing)
+        for (std::uint8_t h : in.account_hit) previous += h;
+    if (narrowing && previous < n / 8) {
+        // Few matched the shorter text: recheck just those.
+        for (std::uint32_t a = 0; a < n; ++a)
+            if (in.account_hit[a]) in.account_hit[a] = account_matches(ix, a, q);
+    } else {
+        if (!narrowing) in.account_hit.assign(n, 1);
+        match_accounts(ix, q, in.account_hit);
+    }
     in.hit_query = q;
     in.hits_valid = true;
 }
@@ -64,26 +74,21 @@ const char* band_name(Band b) {
 }
 
 void sort_inbox(const Store& s, const AppIndex& ix, InboxState& in) {
-    struct Keyed {
-        std::uint64_t key;
-        std::uint32_t row;
-    };
     std::vector<Keyed> keyed(s.leads.size());
     for (std::uint32_t l = 0; l < keyed.size(); ++l) {
         std::uint64_t k = sort_key(s, ix, l, in.sort_column);
         keyed[l] = {in.ascending ? k : ~k, l};
     }
-    // Ties keep store order in both directions, so the order is stable and deterministic.
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-        return a.key != b.key ? a.key < b.key : a.row < b.row;
-    });
+    // Ties keep store order in both directions (the sort is stable), so the order is
+    // deterministic.
+    radix_sort(keyed);
     in.sorted.resize(keyed.size());
     for (size_t i = 0; i < keyed.size(); ++i) in.sorted[i] = keyed[i].row;
     in.dirty = false;
     in.filter_dirty = true;
 }
 
-void filter_inbox(const Store& s, const AppIndex& ix, InboxState& in) {
+void filter_inbox(const Store&, const AppIndex& ix, InboxState& in) {
     const InboxFilter& f = in.filter;
     std::string q = fold_for_search(f.search);
     // Leading and trailing spaces are typing noise, not part of a name.
@@ -96,12 +101,12 @@ void filter_inbox(const Store& s, const AppIndex& ix, InboxState& in) {
     in.order.clear();
     in.order.reserve(in.sorted.size());
     for (std::uint32_t l : in.sorted) {
-        const Lead& lead = s.leads.rows[l];
-        if (f.band != Band::any && band_of(lead.score) != f.band) continue;
-        if (lead.score < f.min_score || lead.score > f.max_score) continue;
-        if (f.state >= 0 && int(lead.state) != f.state) continue;
+        double score = ix.lead_score[l];
+        if (f.band != Band::any && band_of(score) != f.band) continue;
+        if (score < f.min_score || score > f.max_score) continue;
+        if (f.state >= 0 && ix.lead_state[l] != f.state) continue;
         if (f.owner != kAnyRow &&
-            (f.owner == kUnassignedRow ? !lead.owner.empty() : ix.lead_owner[l] != f.owner))
+            (f.owner == kUnassignedRow ? ix.lead_owner[l] != kNoRow : ix.lead_owner[l] != f.owner))
             continue;
         if (f.dealer != kAnyRow && ix.lead_dealer[l] != f.dealer) continue;
         if (f.category != kAnyRow && ix.lead_category[l] != f.category) continue;
