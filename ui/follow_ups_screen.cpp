@@ -125,7 +125,7 @@ void draw_follow_ups_screen(AppState& app) {
     ImGui::TextDisabled("· %d due today · %d due after the next %d days", f.today, f.later,
                         f.days_ahead);
 
-    ImGui::SetNextItemWidth(chars(48));
+    ImGui::SetNextItemWidth(chars(60));
     ImGui::InputTextWithHint("Outcome", "What happened? Saved with Done, snooze or Skip",
                              f.outcome, sizeof f.outcome);
     if (const Error* e = form_error(app, kForm)) field_error_text(e->message.c_str());
@@ -145,7 +145,10 @@ void draw_follow_ups_screen(AppState& app) {
     ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("Assignee", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, chars(27));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float actions = ImGui::CalcTextSize("Done+1 day+1 weekSkip").x + style.FramePadding.x * 8 +
+                    style.ItemSpacing.x * 3;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, actions);
     ImGui::TableHeadersRow();
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
     ImGuiListClipper clipper;

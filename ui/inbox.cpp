@@ -10,6 +10,9 @@
 namespace fc::ui {
 namespace {
 
+// Wide enough for the longest "Any ..." preview and most names.
+float filter_width() { return chars(17); }
+
 void read_sort_specs(AppState& app) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
@@ -28,7 +31,7 @@ bool row_combo(const char* id, const char* label, std::uint32_t& value, const Ta
                           : value == extra_value && extra ? extra
                           : value < table.size() ? name(table.rows[value]) : any;
     bool changed = false;
-    ImGui::SetNextItemWidth(chars(13));
+    ImGui::SetNextItemWidth(filter_width());
     if (ImGui::BeginCombo(id, preview.c_str())) {
         if (ImGui::Selectable(any, value == kAnyRow)) value = kAnyRow, changed = true;
         if (extra && ImGui::Selectable(extra, value == extra_value)) value = extra_value, changed = true;
@@ -46,7 +49,7 @@ bool row_combo(const char* id, const char* label, std::uint32_t& value, const Ta
 
 // Keeps the next filter on this line while it fits, else starts a new one.
 void next_filter_slot() {
-    float next_w = chars(13) + ImGui::GetStyle().ItemSpacing.x;
+    float next_w = filter_width() + ImGui::GetStyle().ItemSpacing.x;
     float right = ImGui::GetItemRectMax().x + next_w;
     if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
@@ -70,23 +73,23 @@ void draw_filters(AppState& app) {
         changed = true;
     }
 
-    ImGui::SetNextItemWidth(chars(13));
+    ImGui::SetNextItemWidth(filter_width());
     const char* bands[] = {"Any band", "Hot", "Warm", "Cold"};
     int band = int(f.band);
     if (ImGui::Combo("##band", &band, bands, 4)) f.band = Band(band), changed = true;
     label_last_item("Band");
     next_filter_slot();
 
-    ImGui::SetNextItemWidth(chars(13));
+    ImGui::SetNextItemWidth(filter_width());
     float min_score = f.min_score > -1e9 ? float(f.min_score) : 0.0f;
-    if (ImGui::SliderFloat("##min_score", &min_score, 0, 100, "Score ≥ %.0f")) {
+    if (ImGui::SliderFloat("##min_score", &min_score, 0, 100, "Score from %.0f")) {
         f.min_score = min_score > 0 ? double(min_score) : -1e9;
         changed = true;
     }
     label_last_item("Minimum score");
     next_filter_slot();
 
-    ImGui::SetNextItemWidth(chars(13));
+    ImGui::SetNextItemWidth(filter_width());
     std::string state_preview = f.state < 0 ? "Any state" : std::string(name_of(LeadState(f.state)));
     if (ImGui::BeginCombo("##state", state_preview.c_str())) {
         if (ImGui::Selectable("Any state", f.state < 0)) f.state = -1, changed = true;

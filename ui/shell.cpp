@@ -142,6 +142,9 @@ const ScreenInfo& screen_info(Screen s) { return kScreens[int(s)]; }
 void go_to(AppState& app, Screen s) { app.screen = s; }
 
 void draw_shell(AppState& app) {
+    // A platform may load data before its first frame has set the clock; stamp the load with
+    // the first clock reading then, rather than showing 1970.
+    if (app.loaded && app.loaded_at == 0) app.loaded_at = app.now;
     handle_shortcuts(app);
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
