@@ -8,6 +8,7 @@
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "labels.h"
 #include "lead_names.h"
 #include "quick_log.h"
 #include "screens.h"
@@ -93,7 +94,7 @@ void draw_contacts(AppState& app, std::uint32_t a) {
         ImGui::PushID(int(row));
         published_text(c.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", name_of(c.role).data());
+        ImGui::TextDisabled("%s", label_of(c.role));
         if (c.do_not_contact) {
             ImGui::SameLine();
             badge("Do not contact", colors::error);
@@ -129,7 +130,7 @@ void draw_leads_and_tasks(AppState& app, std::uint32_t a) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(score_color(lead.score)), "%.0f", lead.score);
         ImGui::SameLine();
-        ImGui::Text("%s · %s", name_of(lead.state).data(), user_name(s, lead.owner).c_str());
+        ImGui::Text("%s · %s", label_of(lead.state), user_name(s, lead.owner).c_str());
     }
 
     ImGui::SeparatorText("Open tasks");
@@ -188,7 +189,7 @@ void draw_timeline(AppState& app, std::uint32_t a) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TextDisabled("%s", format_local_time(e.at, app.utc_offset_minutes).c_str());
         ImGui::TableSetColumnIndex(1);
-        published_text(std::string(name_of(e.type)).c_str());
+        published_text(label_of(e.type));
         ImGui::TableSetColumnIndex(2);
         const Contact* c = s.contacts.find(e.contact_id);
         ImGui::TextUnformatted(c ? c->name.c_str() : "");
@@ -220,13 +221,10 @@ void draw_account(AppState& app, std::uint32_t a) {
         ImGui::SameLine();
     }
     ImGui::TextDisabled("keys: c call, v visit, e email, n note");
-    const ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput && !app.quick_log.open && !app.go_pending && !io.KeyCtrl) {
-        if (ImGui::IsKeyPressed(ImGuiKey_C, false)) open_quick_log(app, a, LogKind::call);
-        else if (ImGui::IsKeyPressed(ImGuiKey_V, false)) open_quick_log(app, a, LogKind::visit);
-        else if (ImGui::IsKeyPressed(ImGuiKey_E, false)) open_quick_log(app, a, LogKind::email);
-        else if (ImGui::IsKeyPressed(ImGuiKey_N, false)) open_quick_log(app, a, LogKind::note);
-    }
+    if (screen_key_pressed(app, ImGuiKey_C)) open_quick_log(app, a, LogKind::call);
+    else if (screen_key_pressed(app, ImGuiKey_V)) open_quick_log(app, a, LogKind::visit);
+    else if (screen_key_pressed(app, ImGuiKey_E)) open_quick_log(app, a, LogKind::email);
+    else if (screen_key_pressed(app, ImGuiKey_N)) open_quick_log(app, a, LogKind::note);
     if (!app.quick_log.saved_message.empty() && app.quick_log.account == a) {
         ImGui::PushStyleColor(ImGuiCol_Text, colors::ok);
         published_text(app.quick_log.saved_message.c_str());

@@ -78,6 +78,7 @@ struct AppState {
 
     Screen screen = Screen::leads;
     bool go_pending = false;     // "g" was pressed: the next letter picks a screen
+    bool key_taken = false;      // this frame's letter finished a "g" sequence: not for screens
 
     InboxState inbox;
     std::int64_t selected_lead = -1;  // position in store.leads.rows, -1: none

@@ -3,6 +3,7 @@
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "labels.h"
 #include "lead_names.h"
 #include "theme.h"
 #include "widgets.h"
@@ -90,11 +91,11 @@ void draw_filters(AppState& app) {
     next_filter_slot();
 
     ImGui::SetNextItemWidth(filter_width());
-    std::string state_preview = f.state < 0 ? "Any state" : std::string(name_of(LeadState(f.state)));
+    std::string state_preview = f.state < 0 ? "Any state" : label_of(LeadState(f.state));
     if (ImGui::BeginCombo("##state", state_preview.c_str())) {
         if (ImGui::Selectable("Any state", f.state < 0)) f.state = -1, changed = true;
         for (int st = 0; st < int(LeadState::count_); ++st)
-            if (ImGui::Selectable(name_of(LeadState(st)).data(), f.state == st)) f.state = st, changed = true;
+            if (ImGui::Selectable(label_of(LeadState(st)), f.state == st)) f.state = st, changed = true;
         ImGui::EndCombo();
     }
     label_last_item("State");
@@ -137,7 +138,7 @@ void draw_row(AppState& app, std::uint32_t row, float height) {
     ImGui::Text("%.0f", lead.score);
     ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(kColState);
-    ImGui::TextUnformatted(name_of(lead.state).data());
+    ImGui::TextUnformatted(label_of(lead.state));
     ImGui::TableSetColumnIndex(kColOwner);
     ImGui::TextUnformatted(user_name(s, lead.owner).c_str());
     ImGui::TableSetColumnIndex(kColAge);

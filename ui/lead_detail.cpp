@@ -4,6 +4,7 @@
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "labels.h"
 #include "account_screen.h"
 #include "lead_names.h"
 #include "quick_log.h"
@@ -24,7 +25,7 @@ void draw_contacts(const AppState& app, std::uint32_t account_row) {
         const Contact& c = s.contacts.rows[row];
         published_text(c.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", name_of(c.role).data());
+        ImGui::TextDisabled("%s", label_of(c.role));
         if (c.do_not_contact) {
             ImGui::SameLine();
             badge("Do not contact", colors::error);
@@ -47,7 +48,7 @@ void draw_recent_activities(const AppState& app, std::uint32_t account_row) {
         const Activity& a = s.activities.rows[recent[i]];
         ImGui::TextDisabled("%s", format_local_time(a.at, app.utc_offset_minutes).c_str());
         ImGui::SameLine();
-        ImGui::Text("%s", name_of(a.type).data());
+        ImGui::Text("%s", label_of(a.type));
         if (!a.product_category.empty()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", category_name(s, a.product_category).c_str());
@@ -81,9 +82,7 @@ void draw_lead_detail(AppState& app) {
         if (ImGui::Button("Log visit")) open_quick_log(app, account_row, LogKind::visit, &lead);
         ImGui::SameLine();
         if (ImGui::Button("Open account")) show_account(app, account_row);
-        if (!ImGui::GetIO().WantTextInput && !app.quick_log.open &&
-            ImGui::IsKeyPressed(ImGuiKey_C, false) && !ImGui::GetIO().KeyCtrl && !app.go_pending)
-            open_quick_log(app, account_row, LogKind::call, &lead);
+        if (screen_key_pressed(app, ImGuiKey_C)) open_quick_log(app, account_row, LogKind::call, &lead);
     }
 
     ImGui::SeparatorText("Lead");
@@ -101,7 +100,7 @@ void draw_lead_detail(AppState& app) {
         std::snprintf(score, sizeof score, "%.1f", lead.score);
         row("Product", category_name(s, lead.product_category));
         row("Score", score, score_color(lead.score));
-        row("State", std::string(name_of(lead.state)));
+        row("State", label_of(lead.state));
         row("Owner", user_name(s, lead.owner));
         row("Created", format_local_time(lead.created_at, app.utc_offset_minutes));
         row("First response", lead.first_response_at

@@ -25,18 +25,22 @@ ImGuiKey key_of(char letter) { return ImGuiKey(ImGuiKey_A + (letter - 'A')); }
 
 void handle_shortcuts(AppState& app) {
     const ImGuiIO& io = ImGui::GetIO();
+    app.key_taken = false;
     // Letters typed into a field are text, not commands.
     if (io.WantTextInput || app.quick_log.open || io.KeyCtrl || io.KeyAlt || io.KeySuper) {
         app.go_pending = false;
         return;
     }
     if (app.go_pending) {
+        // The next letter decides: a screen's key goes there, any other letter or Escape
+        // cancels (and is then not taken as another shortcut).
         if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) app.go_pending = false;
         for (const ScreenInfo& s : kScreens)
-            if (ImGui::IsKeyPressed(key_of(s.key), false)) {
-                go_to(app, s.screen);
+            if (ImGui::IsKeyPressed(key_of(s.key), false)) go_to(app, s.screen);
+        for (int k = ImGuiKey_A; k <= ImGuiKey_Z; ++k)
+            if (ImGui::IsKeyPressed(ImGuiKey(k), false) && k != ImGuiKey_G) {
                 app.go_pending = false;
-                return;
+                app.key_taken = true;
             }
         return;
     }
@@ -50,9 +54,7 @@ void draw_navigation(AppState& app, ImVec2 pos, ImVec2 size, bool narrow) {
     if (ImGui::Begin("Navigation", nullptr, kPaneFlags | ImGuiWindowFlags_NoScrollbar)) {
         if (!narrow) {
             ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
-            ImGui::SetWindowFontScale(1.2f);
             ImGui::TextUnformatted("Forecourt");
-            ImGui::SetWindowFontScale(1.0f);
             ImGui::PopStyleColor();
             ImGui::Spacing();
         }
@@ -138,6 +140,12 @@ void screen_window(const char* name, ImVec2 pos, ImVec2 size, Draw draw) {
 }  // namespace
 
 const ScreenInfo& screen_info(Screen s) { return kScreens[int(s)]; }
+
+bool screen_key_pressed(const AppState& app, ImGuiKey key) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return !io.WantTextInput && !app.quick_log.open && !app.go_pending && !app.key_taken &&
+           !io.KeyCtrl && !io.KeyAlt && !io.KeySuper && ImGui::IsKeyPressed(key, false);
+}
 
 void go_to(AppState& app, Screen s) { app.screen = s; }
 

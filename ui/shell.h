@@ -2,6 +2,7 @@
 // canvases), keyboard shortcuts ("g" then a letter), the status strip at the bottom, and the
 // current screen in the space left.
 #pragma once
+#include <imgui.h>
 #include "app.h"
 
 namespace fc::ui {
@@ -14,6 +15,9 @@ struct ScreenInfo {
 const ScreenInfo& screen_info(Screen s);
 
 void draw_shell(AppState& app);
+// A one-letter shortcut of a screen ("c" logs a call): pressed this frame, and not text being
+// typed, not part of "g" then a letter, not with Ctrl/Alt, not under the quick log.
+bool screen_key_pressed(const AppState& app, ImGuiKey key);
 // Switches screens (what the navigation and the shortcuts call).
 void go_to(AppState& app, Screen s);
 

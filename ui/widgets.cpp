@@ -6,9 +6,9 @@ namespace fc::ui {
 
 void screen_title(const char* title, const char* subtitle) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::ink);
-    ImGui::SetWindowFontScale(1.25f);
+    // One font size everywhere: a scaled bitmap font would blur. Titles stand out by colour
+    // and the space after them.
     published_text(title);
-    ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
     if (subtitle) {
         ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <algorithm>
 #include "account_screen.h"
 #include "dispatch.h"
 #include "quick_log.h"
@@ -163,4 +164,27 @@ TEST_CASE("dispatch numbers accepted commands without gaps and keeps refused one
     CHECK(app.outbox[0].seq == 1);
     CHECK(app.outbox[1].seq == 2);
     CHECK(app.outbox[0].id != app.outbox[1].id);
+}
+
+TEST_CASE("Call and Email record a tel: or mailto: for the platform, never for do-not-contact") {
+    ui::AppState app = test::loaded_demo_app();
+    test::UiHarness ui(app);
+    ui.frame();
+    std::uint32_t a = open_callable_account(app, ui);
+    const Contact& c = app.store.contacts.rows[app.index.contacts_of[a][0]];
+    REQUIRE(ui.click("Call", "Accounts"));
+    std::string tel = c.phone;
+    tel.erase(std::remove(tel.begin(), tel.end(), ' '), tel.end());
+    CHECK(app.pending_url == "tel:" + tel);
+    if (c.consent_email) {
+        REQUIRE(ui.click("Email", "Accounts"));
+        CHECK(app.pending_url == "mailto:" + c.email);
+    }
+    Contact dnc = c;
+    dnc.do_not_contact = true;
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("contact.put", to_json(dnc))));
+    app.pending_url.clear();
+    REQUIRE(ui.click("Call", "Accounts"));  // drawn, but disabled
+    CHECK(app.pending_url.empty());
+    CHECK(ui.shows("Do not contact", "Accounts"));
 }

@@ -62,3 +62,20 @@ TEST_CASE("on an upright tablet canvas the screens are tabs across the top") {
     REQUIRE(ui.click("Settings", "Navigation"));
     CHECK(app.screen == ui::Screen::settings);
 }
+
+TEST_CASE("g followed by a letter that is no screen cancels, and the letter does nothing else") {
+    ui::AppState app = test::loaded_demo_app();
+    test::UiHarness ui(app);
+    ui.frame();
+    ui::go_to(app, ui::Screen::accounts);
+    app.accounts.selected = app.index.accounts_by_name[0];
+    ui.frame();
+    ui.press(ImGuiKey_G);
+    CHECK(app.go_pending);
+    ui.press(ImGuiKey_C);  // "c" alone would log a call on this screen
+    CHECK_FALSE(app.go_pending);
+    CHECK_FALSE(app.quick_log.open);
+    CHECK(app.screen == ui::Screen::accounts);
+    ui.press(ImGuiKey_C);  // now it does
+    CHECK(app.quick_log.open);
+}
