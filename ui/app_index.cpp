@@ -15,13 +15,27 @@ std::uint32_t row_of(const Table<T>& t, const Id& id) {
     return it == t.index.end() ? kNoRow : it->second;
 }
 
+// The first 8 bytes of a folded name as a big-endian integer: comparing these orders most
+// names without touching the strings (100k account names sort in a fraction of the time).
+std::uint64_t prefix_key(const std::string& folded) {
+    std::uint64_t k = 0;
+    for (size_t i = 0; i < 8; ++i)
+        k = (k << 8) | (i < folded.size() ? static_cast<unsigned char>(folded[i]) : 0u);
+    return k;
+}
+
 template <class T, class Name>
 std::vector<std::uint32_t> name_ranks(const std::vector<T>& rows, Name name) {
     std::vector<std::string> folded(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) folded[i] = fold_for_search(name(rows[i]));
+    std::vector<std::uint64_t> prefix(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        folded[i] = fold_for_search(name(rows[i]));
+        prefix[i] = prefix_key(folded[i]);
+    }
     std::vector<std::uint32_t> order(rows.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
         if (name_less(folded[a], name(rows[a]), folded[b], name(rows[b]))) return true;
         if (name_less(folded[b], name(rows[b]), folded[a], name(rows[a]))) return false;
         return a < b;
@@ -230,18 +244,21 @@ bool account_matches(const AppIndex& ix, std::uint32_t a, const std::string& q) 
 
 void match_accounts(const AppIndex& ix, const std::string& q, std::vector<std::uint8_t>& hits) {
     if (q.empty()) return;
-    // One scan of the whole buffer: each occurrence names its account through search_begin;
-    // then the scan resumes at the next account.
+    // One scan of the whole buffer. Occurrences come in increasing position, so the account
+    // they fall in is found by walking search_begin forward, and the scan resumes at the next
+    // account after a hit.
     std::vector<std::uint8_t> found(hits.size(), 0);
     std::string_view blob(ix.search_blob);
+    size_t n = hits.size();
+    size_t a = 0;
     size_t pos = 0;
     while ((pos = blob.find(q, pos)) != std::string_view::npos) {
-        auto it = std::upper_bound(ix.search_begin.begin(), ix.search_begin.end(), std::uint32_t(pos));
-        size_t a = size_t(it - ix.search_begin.begin()) - 1;
-        if (a < found.size()) found[a] = 1;
+        while (a + 1 < ix.search_begin.size() && ix.search_begin[a + 1] <= pos) ++a;
+        if (a >= n) break;
+        found[a] = 1;
         pos = ix.search_begin[a + 1];
     }
-    for (size_t a = 0; a < hits.size(); ++a) hits[a] &= found[a];
+    for (size_t i = 0; i < n; ++i) hits[i] &= found[i];
 }
 
 }  // namespace fc::ui
