@@ -41,7 +41,7 @@ void draw_settings_screen(AppState& app) {
     ImGui::SeparatorText("Waiting to sync");
     if (app.outbox.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colors::ok);
-        published_text("Nothing is waiting: every change you made has been sent.");
+        published_text("No changes are waiting to be sent.");
         ImGui::PopStyleColor();
         return;
     }
