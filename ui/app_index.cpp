@@ -185,8 +185,10 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
         ix.leads_of.resize(na);
         ix.tasks_of.resize(na);
     };
+    // Lists stay in row order, as a rebuild makes them (search keys follow contact order).
     auto add_once = [](std::vector<std::uint32_t>& list, std::uint32_t row) {
-        if (std::find(list.begin(), list.end(), row) == list.end()) list.push_back(row);
+        auto at = std::lower_bound(list.begin(), list.end(), row);
+        if (at == list.end() || *at != row) list.insert(at, row);
     };
     if (c.kind == "activity.log") {
         std::uint32_t e = row_of(s.activities, id);
@@ -201,7 +203,7 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
         if (t == kNoRow) return;
         for (auto& list : ix.tasks_of) list.erase(std::remove(list.begin(), list.end(), t), list.end());
         std::uint32_t a = row_of(s.accounts, s.tasks.rows[t].account_id);
-        if (a != kNoRow) ix.tasks_of[a].push_back(t);
+        if (a != kNoRow) add_once(ix.tasks_of[a], t);
     } else if (c.kind == "contact.put") {
         std::uint32_t ct = row_of(s.contacts, id);
         if (ct == kNoRow) return;
