@@ -1,10 +1,37 @@
 #include "app.h"
-#include <imgui.h>
-#include "inbox.h"
-#include "lead_detail.h"
+#include "shell.h"
 #include "snapshot.h"
 
 namespace fc::ui {
+namespace {
+
+// Until sign-in exists the app acts as the first rep in the data (a dealer's salesperson, the
+// main user); Settings lets the user pick someone else.
+Id default_user(const Store& s) {
+    for (const User& u : s.users.rows)
+        if (u.role == "rep") return u.id;
+    return s.users.size() ? s.users.rows[0].id : Id();
+}
+
+}  // namespace
+
+void set_app_data(AppState& app, Store store) {
+    app.store = std::move(store);
+    rebuild_index(app.store, app.index);
+    app.loaded = true;
+    app.loaded_at = app.now;
+    app.status.clear();
+    app.selected_lead = -1;
+    app.inbox.dirty = true;
+    app.inbox.hits_valid = false;
+    app.accounts.list_dirty = true;
+    app.accounts.selected = kNoRow;
+    app.follow_ups.dirty = true;
+    app.quick_log.open = false;
+    app.details_loaded = true;  // a whole store; load_app_data says otherwise for a first part
+    if (app.user_id.empty() || !app.store.users.contains(app.user_id))
+        app.user_id = default_user(app.store);
+}
 
 namespace {
 MaybeError parse_document(std::string_view text, json& doc) {
@@ -19,12 +46,8 @@ MaybeError load_app_data(AppState& app, std::string_view snapshot_json) {
     if (auto e = parse_document(snapshot_json, doc)) return e;
     Store store;
     if (auto e = load_snapshot(doc, store)) return e;
-    app.store = std::move(store);
-    app.loaded = true;
+    set_app_data(app, std::move(store));
     app.details_loaded = doc.contains("activities");
-    app.status.clear();
-    app.selected_lead = -1;
-    app.inbox.dirty = true;
     return std::nullopt;
 }
 
@@ -32,33 +55,13 @@ MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
     json doc;
     if (auto e = parse_document(snapshot_json, doc)) return e;
     if (auto e = add_snapshot_tables(doc, app.store)) return e;
+    rebuild_index(app.store, app.index);
     app.details_loaded = app.details_loaded || doc.contains("activities");
+    app.accounts.list_dirty = true;
+    app.follow_ups.dirty = true;
     return std::nullopt;
 }
 
-void draw_app(AppState& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 size = io.DisplaySize;
-    constexpr ImGuiWindowFlags kPane = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                       ImGuiWindowFlags_NoCollapse |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                       ImGuiWindowFlags_NoTitleBar;
-    // Wide screens show the inbox and the detail side by side; narrow ones (a tablet held
-    // upright) stack them.
-    bool wide = size.x >= size.y * 1.1f;
-    ImVec2 inbox_size = wide ? ImVec2(size.x * 0.6f, size.y) : ImVec2(size.x, size.y * 0.55f);
-    ImVec2 detail_pos = wide ? ImVec2(inbox_size.x, 0) : ImVec2(0, inbox_size.y);
-    ImVec2 detail_size = ImVec2(size.x - detail_pos.x, size.y - detail_pos.y);
-
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(inbox_size);
-    if (ImGui::Begin("Lead inbox", nullptr, kPane)) draw_inbox(app);
-    ImGui::End();
-
-    ImGui::SetNextWindowPos(detail_pos);
-    ImGui::SetNextWindowSize(detail_size);
-    if (ImGui::Begin("Lead detail", nullptr, kPane)) draw_lead_detail(app);
-    ImGui::End();
-}
+void draw_app(AppState& app) { draw_shell(app); }
 
 }  // namespace fc::ui

@@ -39,6 +39,14 @@ std::string format_local_time(Time t, int utc_offset_minutes) {
     return buf;
 }
 
+std::string format_local_date(Time t, int utc_offset_minutes) {
+    return format_local_time(t, utc_offset_minutes).substr(0, 10);
+}
+
+std::string format_local_clock(Time t, int utc_offset_minutes) {
+    return format_local_time(t, utc_offset_minutes).substr(11);
+}
+
 std::string format_age(Time since, Time now) {
     Time s = now - since;
     if (s < 60) return "now";

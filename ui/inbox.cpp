@@ -1,29 +1,19 @@
 #include "inbox.h"
-#include <algorithm>
 #include <imgui.h>
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "labels.h"
 #include "lead_names.h"
 #include "navigation.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace fc::ui {
 namespace {
 
-int compare(const Store& s, const Lead& a, const Lead& b, int column) {
-    auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
-    switch (column) {
-        case kColAccount: return cmp(account_name(s, a.account_id), account_name(s, b.account_id));
-        case kColCategory:
-            return cmp(category_name(s, a.product_category), category_name(s, b.product_category));
-        case kColScore: return cmp(a.score, b.score);
-        case kColState: return cmp(int(a.state), int(b.state));
-        case kColOwner: return cmp(user_name(s, a.owner), user_name(s, b.owner));
-        case kColAge: return cmp(b.created_at, a.created_at);  // older = larger age
-    }
-    return 0;
-}
+// Wide enough for the longest "Any ..." preview and most names.
+float filter_width() { return chars(17); }
 
 void read_sort_specs(AppState& app) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -34,10 +24,108 @@ void read_sort_specs(AppState& app) {
     specs->SpecsDirty = false;
 }
 
-void draw_row(AppState& app, std::uint32_t row) {
+// A combo over a table's rows; `label` is published so tests and readers can find it.
+template <class T, class Name>
+bool row_combo(const char* id, const char* label, std::uint32_t& value, const Table<T>& table,
+               Name name, const char* any, const char* extra = nullptr,
+               std::uint32_t extra_value = kAnyRow) {
+    std::string preview = value == kAnyRow ? any
+                          : value == extra_value && extra ? extra
+                          : value < table.size() ? name(table.rows[value]) : any;
+    bool changed = false;
+    ImGui::SetNextItemWidth(filter_width());
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+        if (ImGui::Selectable(any, value == kAnyRow)) value = kAnyRow, changed = true;
+        if (extra && ImGui::Selectable(extra, value == extra_value)) value = extra_value, changed = true;
+        for (std::uint32_t r = 0; r < table.size(); ++r) {
+            ImGui::PushID(int(r));
+            if (ImGui::Selectable(name(table.rows[r]).c_str(), value == r)) value = r, changed = true;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    label_last_item(label, "field");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
+    return changed;
+}
+
+// Keeps the next filter on this line while it fits, else starts a new one.
+void next_filter_slot() {
+    float next_w = filter_width() + ImGui::GetStyle().ItemSpacing.x;
+    float right = ImGui::GetItemRectMax().x + next_w;
+    if (right < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+bool filters_active(const InboxFilter& f) {
+    return f.band != Band::any || f.min_score > -1e9 || f.state >= 0 || f.owner != kAnyRow ||
+           f.dealer != kAnyRow || f.category != kAnyRow || f.campaign != kAnyRow ||
+           !f.search.empty();
+}
+
+void draw_filters(AppState& app) {
+    InboxFilter& f = app.inbox.filter;
+    const Store& s = app.store;
+    bool changed = false;
+
+    static char search[128];  // mirrors f.search; one inbox per app
+    if (f.search != search) std::snprintf(search, sizeof search, "%s", f.search.c_str());
+    ImGui::SetNextItemWidth(chars(30));
+    if (ImGui::InputTextWithHint("Search", "Account or contact name", search, sizeof search)) {
+        f.search = search;
+        changed = true;
+    }
+
+    ImGui::SetNextItemWidth(filter_width());
+    const char* bands[] = {"Any band", "Hot", "Warm", "Cold"};
+    int band = int(f.band);
+    if (ImGui::Combo("##band", &band, bands, 4)) f.band = Band(band), changed = true;
+    label_last_item("Band", "field");
+    next_filter_slot();
+
+    ImGui::SetNextItemWidth(filter_width());
+    float min_score = f.min_score > -1e9 ? float(f.min_score) : 0.0f;
+    if (ImGui::SliderFloat("##min_score", &min_score, 0, 100, "Score from %.0f")) {
+        f.min_score = min_score > 0 ? double(min_score) : -1e9;
+        changed = true;
+    }
+    label_last_item("Minimum score", "field");
+    next_filter_slot();
+
+    ImGui::SetNextItemWidth(filter_width());
+    std::string state_preview = f.state < 0 ? "Any state" : label_of(LeadState(f.state));
+    if (ImGui::BeginCombo("##state", state_preview.c_str())) {
+        if (ImGui::Selectable("Any state", f.state < 0)) f.state = -1, changed = true;
+        for (int st = 0; st < int(LeadState::count_); ++st)
+            if (ImGui::Selectable(label_of(LeadState(st)), f.state == st)) f.state = st, changed = true;
+        ImGui::EndCombo();
+    }
+    label_last_item("State", "field");
+    next_filter_slot();
+
+    auto user = [](const User& u) -> const std::string& { return u.name; };
+    auto named = [](const auto& r) -> const std::string& { return r.name; };
+    changed |= row_combo("##owner", "Owner", f.owner, s.users, user, "Any owner", "Unassigned",
+                         kUnassignedRow);
+    next_filter_slot();
+    changed |= row_combo("##dealer", "Dealer", f.dealer, s.dealers, named, "Any dealer");
+    next_filter_slot();
+    changed |= row_combo("##product", "Product", f.category, s.categories, named, "Any product");
+    next_filter_slot();
+    changed |= row_combo("##campaign", "Campaign", f.campaign, s.campaigns, named, "Any campaign");
+    if (filters_active(f)) {
+        next_filter_slot();
+        if (ImGui::Button("Clear filters")) {
+            f = InboxFilter{};
+            changed = true;
+        }
+    }
+    if (changed) app.inbox.filter_dirty = true;
+}
+
+void draw_row(AppState& app, std::uint32_t row, float height) {
     const Store& s = app.store;
     const Lead& lead = s.leads.rows[row];
-    ImGui::TableNextRow();
+    ImGui::TableNextRow(0, height);
     ImGui::TableSetColumnIndex(kColAccount);
     const std::string& name = account_name(s, lead.account_id);
     std::string label = name + "##" + lead.id;
@@ -56,27 +144,26 @@ void draw_row(AppState& app, std::uint32_t row) {
     ImGui::TextUnformatted(score);
     ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(kColState);
-    ImGui::TextUnformatted(name_of(lead.state).data());
+    ImGui::TextUnformatted(label_of(lead.state));
     ImGui::TableSetColumnIndex(kColOwner);
     ImGui::TextUnformatted(user_name(s, lead.owner).c_str());
     ImGui::TableSetColumnIndex(kColAge);
     ImGui::TextUnformatted(format_age(lead.created_at, app.now).c_str());
 }
 
+void handle_keys(AppState& app) {
+    if (ImGui::GetIO().WantTextInput || !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+        return;
+    if (ImGui::IsKeyPressed(ImGuiKey_End, false)) app.inbox_scroll_to_end = true;
+    if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) app.inbox_scroll_to_top = true;
+}
+
 }  // namespace
 
-void sort_inbox(AppState& app) {
-    const Store& s = app.store;
-    auto& order = app.inbox.order;
-    order.resize(s.leads.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    int column = app.inbox.sort_column;
-    bool asc = app.inbox.ascending;
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        int c = compare(s, s.leads.rows[x], s.leads.rows[y], column);
-        return asc ? c < 0 : c > 0;
-    });
-    app.inbox.dirty = false;
+float inbox_row_height() {
+    // One text line plus the cell padding above and below: exactly what a row's content
+    // needs, so ImGui never grows a row past the height the clipper assumes.
+    return ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 2;
 }
 
 void draw_inbox(AppState& app) {
@@ -85,9 +172,29 @@ void draw_inbox(AppState& app) {
         published_text(app.status.c_str());
         return;
     }
-    ImGui::Text("%zu leads", app.store.leads.size());
     if (app.store.leads.size() == 0) {
-        published_text("No leads yet. Leads appear here as customers get in touch.");
+        empty_state("No leads yet.",
+                    "Leads appear here as customers get in touch: web forms, calls, visits and "
+                    "test drives logged for an account become leads automatically.");
+        return;
+    }
+    handle_keys(app);
+    draw_filters(app);
+    refresh_inbox(app.store, app.index, app.inbox);
+
+    char count[96];
+    if (app.inbox.order.size() == app.store.leads.size())
+        std::snprintf(count, sizeof count, "%zu leads", app.inbox.order.size());
+    else
+        std::snprintf(count, sizeof count, "%zu of %zu leads", app.inbox.order.size(),
+                      app.store.leads.size());
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    published_text(count);
+    ImGui::PopStyleColor();
+
+    if (app.inbox.order.empty()) {
+        empty_state("No leads match these filters.",
+                    "Clear a filter or search for another name.");
         return;
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY |
@@ -114,16 +221,20 @@ void draw_inbox(AppState& app) {
         label_last_item(name);
     }
     read_sort_specs(app);
-    if (app.inbox.dirty) sort_inbox(app);
+    refresh_inbox(app.store, app.index, app.inbox);
 
+    const float row_h = inbox_row_height();
     ImGuiListClipper clipper;
-    clipper.Begin(int(app.inbox.order.size()), ImGui::GetTextLineHeightWithSpacing() +
-                                                   ImGui::GetStyle().CellPadding.y * 2);
+    clipper.Begin(int(app.inbox.order.size()), row_h);
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_row(app, app.inbox.order[size_t(i)]);
+            draw_row(app, app.inbox.order[size_t(i)], row_h);
             ++app.inbox_rows_drawn;
         }
+    // Scroll requests apply next frame, when ImGui clamps them to the real content height.
+    if (app.inbox_scroll_to_end) ImGui::SetScrollY(float(app.inbox.order.size() + 1) * row_h);
+    if (app.inbox_scroll_to_top) ImGui::SetScrollY(0);
+    app.inbox_scroll_to_end = app.inbox_scroll_to_top = false;
     ImGui::EndTable();
 }
 

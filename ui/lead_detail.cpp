@@ -4,24 +4,31 @@
 #include "enum_names.h"
 #include "format.h"
 #include "item_registry.h"
+#include "labels.h"
+#include "account_screen.h"
 #include "lead_names.h"
+#include "quick_log.h"
+#include "shell.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace fc::ui {
 namespace {
 
 constexpr size_t kRecentActivities = 12;
 
-void draw_contacts(const Store& s, const Id& account_id) {
+void draw_contacts(const AppState& app, std::uint32_t account_row) {
+    const Store& s = app.store;
     ImGui::SeparatorText("Contacts");
-    for (const Contact& c : s.contacts.rows) {
-        if (c.account_id != account_id) continue;
+    if (account_row == kNoRow) return;
+    for (std::uint32_t row : app.index.contacts_of[account_row]) {
+        const Contact& c = s.contacts.rows[row];
         published_text(c.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", name_of(c.role).data());
+        ImGui::TextDisabled("%s", label_of(c.role));
         if (c.do_not_contact) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "do not contact");
+            badge("Do not contact", colors::error);
         }
         ImGui::Indent();
         if (!c.phone.empty()) ImGui::TextUnformatted(c.phone.c_str());
@@ -30,21 +37,18 @@ void draw_contacts(const Store& s, const Id& account_id) {
     }
 }
 
-void draw_recent_activities(const AppState& app, const Id& account_id) {
+void draw_recent_activities(const AppState& app, std::uint32_t account_row) {
     const Store& s = app.store;
-    std::vector<const Activity*> recent;
-    for (const Activity& a : s.activities.rows)
-        if (a.account_id == account_id) recent.push_back(&a);
-    size_t n = std::min(recent.size(), kRecentActivities);
-    std::partial_sort(recent.begin(), recent.begin() + std::ptrdiff_t(n), recent.end(),
-                      [](const Activity* x, const Activity* y) { return x->at > y->at; });
     ImGui::SeparatorText("Latest activity");
+    if (account_row == kNoRow) return;
+    const auto& recent = app.index.activities_of[account_row];  // newest first
+    size_t n = std::min(recent.size(), kRecentActivities);
     if (recent.empty()) ImGui::TextDisabled("Nothing logged for this account yet.");
     for (size_t i = 0; i < n; ++i) {
-        const Activity& a = *recent[i];
+        const Activity& a = s.activities.rows[recent[i]];
         ImGui::TextDisabled("%s", format_local_time(a.at, app.utc_offset_minutes).c_str());
         ImGui::SameLine();
-        ImGui::Text("%s", name_of(a.type).data());
+        ImGui::Text("%s", label_of(a.type));
         if (!a.product_category.empty()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", category_name(s, a.product_category).c_str());
@@ -70,6 +74,16 @@ void draw_lead_detail(AppState& app) {
     published_text(account_name(s, lead.account_id).c_str());
     if (account) ImGui::TextDisabled("%s %s, %s", account->postal_code.c_str(),
                                      account->city.c_str(), account->country.c_str());
+    std::uint32_t account_row = app.index.lead_account[size_t(app.selected_lead)];
+    if (account_row != kNoRow) {
+        // The lead's next moves: log what happened (keyboard: c), or read the whole account.
+        if (ImGui::Button("Log call")) open_quick_log(app, account_row, LogKind::call, &lead);
+        ImGui::SameLine();
+        if (ImGui::Button("Log visit")) open_quick_log(app, account_row, LogKind::visit, &lead);
+        ImGui::SameLine();
+        if (ImGui::Button("Open account")) show_account(app, account_row);
+        if (screen_key_pressed(app, ImGuiKey_C)) open_quick_log(app, account_row, LogKind::call, &lead);
+    }
 
     ImGui::SeparatorText("Lead");
     if (ImGui::BeginTable("lead_fields", 2)) {
@@ -86,7 +100,7 @@ void draw_lead_detail(AppState& app) {
         std::snprintf(score, sizeof score, "%.1f", lead.score);
         row("Product", category_name(s, lead.product_category));
         row("Score", score, score_color(lead.score));
-        row("State", std::string(name_of(lead.state)));
+        row("State", label_of(lead.state));
         row("Owner", user_name(s, lead.owner));
         row("Created", format_local_time(lead.created_at, app.utc_offset_minutes));
         row("First response", lead.first_response_at
@@ -99,8 +113,8 @@ void draw_lead_detail(AppState& app) {
         ImGui::TextDisabled("Loading contacts and activity…");
         return;
     }
-    draw_contacts(s, lead.account_id);
-    draw_recent_activities(app, lead.account_id);
+    draw_contacts(app, account_row);
+    draw_recent_activities(app, account_row);
 }
 
 }  // namespace fc::ui

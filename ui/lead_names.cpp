@@ -1,4 +1,5 @@
 #include "lead_names.h"
+#include "inbox_filter.h"
 #include "theme.h"
 
 namespace fc::ui {
@@ -21,8 +22,8 @@ const std::string& user_name(const Store& s, const Id& id) {
     return u ? u->name : kUnknown;
 }
 unsigned score_color(double score) {
-    // Provisional bands until the scoring rules carry their own thresholds.
-    return score >= 60 ? colors::hot : score >= 30 ? colors::warm : colors::cold;
+    Band b = band_of(score);
+    return b == Band::hot ? colors::hot : b == Band::warm ? colors::warm : colors::cold;
 }
 
 }  // namespace fc::ui

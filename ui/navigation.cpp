@@ -7,18 +7,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
-// The first lead of an account, best score first: what "open this account" shows until the
-// Account 360 screen has its own route target.
-std::int64_t best_lead_of_account(const Store& s, const Id& account_id) {
-    std::int64_t best = -1;
-    for (size_t i = 0; i < s.leads.rows.size(); ++i) {
-        const Lead& l = s.leads.rows[i];
-        if (l.account_id == account_id && (best < 0 || l.score > s.leads.rows[size_t(best)].score))
-            best = std::int64_t(i);
-    }
-    return best;
-}
-
 }  // namespace
 
 void emit_event(AppState& app, const json& event) { app.events.push_back(event.dump()); }
@@ -40,21 +28,23 @@ void open_lead(AppState& app, std::int64_t row) {
 
 bool navigate(AppState& app, std::string_view route) {
     if (route == "inbox" || route == "now") {
-        app.route = std::string(route);
+        app.screen = route == "now" ? Screen::now : Screen::leads;
         return true;
     }
     if (starts_with(route, "lead/")) {
         std::uint32_t row = app.store.leads.row_of(Id(route.substr(5)));
         if (row == kNoRow) return false;
-        app.route = "inbox";
+        app.screen = Screen::leads;
         open_lead(app, row);
         return true;
     }
     if (starts_with(route, "account/")) {
-        Id account(route.substr(8));
-        if (!app.store.accounts.contains(account)) return false;
-        app.route = std::string(route);
-        open_lead(app, best_lead_of_account(app.store, account));
+        std::uint32_t row = app.store.accounts.row_of(Id(route.substr(8)));
+        if (row == kNoRow) return false;
+        app.screen = Screen::accounts;
+        app.accounts.selected = row;
+        app.accounts.activity_page = 0;
+        app.accounts.scroll_to_selected = true;
         return true;
     }
     return false;

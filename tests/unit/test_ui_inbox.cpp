@@ -2,6 +2,7 @@
 #include "demo_data.h"
 #include "enum_names.h"
 #include "inbox.h"
+#include "labels.h"
 #include "snapshot.h"
 #include "ui_harness.h"
 
@@ -60,7 +61,7 @@ TEST_CASE("clicking a lead shows its account, owner and state in the detail pane
     const Lead& shown = app.store.leads.rows[size_t(app.selected_lead)];
     CHECK(shown.account_id == lead.account_id);
     CHECK(ui.shows(account, "Lead detail"));
-    CHECK(ui.shows(std::string(name_of(shown.state)), "Lead detail"));
+    CHECK(ui.shows(ui::label_of(shown.state), "Lead detail"));
     CHECK(ui.shows(app.store.users.find(shown.owner)->name, "Lead detail"));
 }
 

@@ -18,6 +18,7 @@ struct UiHarness {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = size;
         io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as in the browser (wasm/main.cpp)
         ui::apply_style(1.0f);
         ui::load_ui_font(nullptr, 0, 1.0f);
         unsigned char* pixels;
@@ -52,6 +53,40 @@ struct UiHarness {
     }
     bool shows(const std::string& label, const std::string& window = "") {
         return ui::find_item(label, window) != nullptr;
+    }
+    const ui::DrawnItem* item(const std::string& label, const std::string& window = "") {
+        return ui::find_item(label, window);
+    }
+    // Types text into the focused field, one frame per character like a person typing.
+    void type(const std::string& utf8) {
+        size_t i = 0;
+        while (i < utf8.size()) {
+            unsigned char b = static_cast<unsigned char>(utf8[i]);
+            size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
+            ImGui::GetIO().AddInputCharactersUTF8(utf8.substr(i, len).c_str());
+            frame();
+            i += len;
+        }
+        frame();
+    }
+    // Presses and releases a key (with modifiers held), each in its own frame.
+    void press(ImGuiKey key, ImGuiKeyChord mods = 0) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+        io.AddKeyEvent(key, true);
+        frame();
+        io.AddKeyEvent(key, false);
+        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+        frame();
+    }
+    // Clicks the item and types into it (a text field).
+    bool click_and_type(const std::string& label, const std::string& text,
+                        const std::string& window = "") {
+        if (!click(label, window)) return false;
+        type(text);
+        return true;
     }
 };
 

@@ -1,0 +1,56 @@
+#include "dispatch.h"
+
+namespace fc::ui {
+
+Command make_command(std::string kind, json payload) {
+    Command c;
+    c.kind = std::move(kind);
+    c.payload = std::move(payload);
+    return c;
+}
+
+Id new_record_id(AppState& app, const char* prefix) {
+    // Client id + load time + counter: unique across this client's sessions without a clock
+    // of our own (time is passed in).
+    return std::string(prefix) + "-" + app.client_id + "-" + std::to_string(app.now) + "-" +
+           std::to_string(++app.local_ids);
+}
+
+MaybeError dispatch(AppState& app, Command c, const std::string& form) {
+    if (c.id.empty()) c.id = new_record_id(app, "cmd");
+    c.client_id = app.client_id;
+    c.seq = app.next_seq;
+    if (c.at == 0) c.at = app.now;
+    if (c.author.empty()) c.author = app.user_id;
+    if (auto e = apply_command(app.store, c)) {
+        app.rejection = Rejection{form, *e};
+        return e;
+    }
+    ++app.next_seq;  // only accepted commands take a number: the server sees no gaps
+    index_command(app.store, app.index, c);
+    if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
+        c.kind == "user.put" || c.kind == "category.put") {
+        app.inbox.dirty = true;
+        app.inbox.hits_valid = false;
+    }
+    if (c.kind == "task.put" || c.kind == "user.put") app.follow_ups.dirty = true;
+    if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
+    if (app.rejection && app.rejection->form == form) app.rejection.reset();
+    app.outbox.push_back(std::move(c));
+    return std::nullopt;
+}
+
+const char* field_error(const AppState& app, const std::string& form, const std::string& field) {
+    if (!app.rejection || app.rejection->form != form) return nullptr;
+    return app.rejection->error.field == field ? app.rejection->error.message.c_str() : nullptr;
+}
+
+const Error* form_error(const AppState& app, const std::string& form) {
+    return app.rejection && app.rejection->form == form ? &app.rejection->error : nullptr;
+}
+
+void clear_form_error(AppState& app, const std::string& form) {
+    if (app.rejection && app.rejection->form == form) app.rejection.reset();
+}
+
+}  // namespace fc::ui

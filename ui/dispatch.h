@@ -1,0 +1,29 @@
+// The one way the UI changes data: dispatch() applies a core command to the store, and only if
+// core accepts it numbers it (client id + gap-free seq) and appends it to the outbox that sync
+// will send. A rejected command changes nothing; its error is kept with the form that sent it
+// so the form can show the message next to the offending field.
+#pragma once
+#include <string>
+#include "app.h"
+
+namespace fc::ui {
+
+// Applies `c` (kind and payload set by the caller; id, client_id, seq, at and author are filled
+// in here when empty). `form` names the form that sent it, for field_error().
+MaybeError dispatch(AppState& app, Command c, const std::string& form = "");
+
+// Builds a command of `kind` with `payload`; dispatch() fills in the rest.
+Command make_command(std::string kind, json payload);
+
+// A new client-generated record id with a prefix ("act", "task"): unique per client and load.
+Id new_record_id(AppState& app, const char* prefix);
+
+// The message of the last rejection of `form` when it is about `field` (a payload path like
+// "payload.title"), else nullptr.
+const char* field_error(const AppState& app, const std::string& form, const std::string& field);
+// The last rejection of `form`, whatever its field (for the form's own summary line).
+const Error* form_error(const AppState& app, const std::string& form);
+// Forgets the rejection of `form` (after the user edits or cancels).
+void clear_form_error(AppState& app, const std::string& form);
+
+}  // namespace fc::ui
