@@ -1,4 +1,5 @@
 #include "dispatch.h"
+#include "navigation.h"
 
 namespace fc::ui {
 
@@ -37,6 +38,7 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
     if (app.rejection && app.rejection->form == form) app.rejection.reset();
     app.outbox.push_back(std::move(c));
+    emit_command_events(app, app.outbox.back());
     return std::nullopt;
 }
 

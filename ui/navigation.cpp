@@ -11,6 +11,21 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 void emit_event(AppState& app, const json& event) { app.events.push_back(event.dump()); }
 
+void emit_command_events(AppState& app, const Command& c) {
+    const json& p = c.payload;
+    if (c.kind == "lead.transition")
+        emit_event(app, {{"type", "lead_state_changed"}, {"lead_id", p.value("lead_id", "")},
+                         {"to", p.value("to", "")}});
+    if (c.kind == "task.complete")
+        emit_event(app, {{"type", "task_done"}, {"task_id", p.value("task_id", "")},
+                         {"skipped", p.value("skipped", false)}});
+    std::string task_state = c.kind == "task.put" ? p.value("state", "open") : "open";
+    if (task_state != "open")
+        emit_event(app, {{"type", "task_done"}, {"task_id", p.value("id", "")},
+                         {"skipped", task_state == "skipped"}});
+    emit_event(app, {{"type", "sync_state_changed"}, {"waiting", app.outbox.size()}});
+}
+
 std::vector<std::string> take_events(AppState& app) {
     std::vector<std::string> out;
     out.swap(app.events);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include "app.h"
+#include "commands.h"
 #include "json_reader.h"
 
 namespace fc::ui {
@@ -17,6 +18,9 @@ bool navigate(AppState& app, std::string_view route);
 void open_lead(AppState& app, std::int64_t row);
 
 void emit_event(AppState& app, const json& event);
+// The host's view of an accepted command: lead_state_changed, task_done, and
+// sync_state_changed with the number of changes waiting to sync.
+void emit_command_events(AppState& app, const Command& accepted);
 // Takes the events raised since the last call.
 std::vector<std::string> take_events(AppState& app);
 

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include "navigation.h"
 #include "ui_harness.h"
 #include "ui_test_data.h"
 
@@ -37,6 +38,16 @@ TEST_CASE("follow-ups list overdue tasks first; snooze moves one, Done closes on
     CHECK(app.store.tasks.rows[next].outcome == "Quote accepted");
     REQUIRE(app.outbox.size() == 2);
     CHECK(app.outbox[1].seq == 2);
+    // The host page (a dealer portal) hears that a task was done and that two changes wait.
+    std::vector<std::string> events = ui::take_events(app);
+    auto has = [&](const json& want) {
+        for (const std::string& e : events)
+            if (json::parse(e) == want) return true;
+        return false;
+    };
+    CHECK(has({{"type", "task_done"}, {"task_id", app.store.tasks.rows[next].id}, {"skipped", false}}));
+    CHECK(has({{"type", "sync_state_changed"}, {"waiting", 2}}));
+    CHECK_FALSE(has({{"type", "task_done"}, {"task_id", app.store.tasks.rows[first].id}, {"skipped", false}}));
     ui.frame();
     for (const auto& e : app.follow_ups.entries) CHECK(e.task != next);  // done: off the list
 }
