@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 #include "app.h"
+#include "format.h"
 #include "item_registry.h"
 #include "navigation.h"
 #include "platform.h"
@@ -165,6 +166,18 @@ EMSCRIPTEN_KEEPALIVE void fc_set_theme(int dark, unsigned accent_rgb) {
     theme.accent = IM_COL32((accent_rgb >> 16) & 0xFF, (accent_rgb >> 8) & 0xFF, accent_rgb & 0xFF,
                             255);
     ui::apply_style(web::platform_pixel_ratio(), theme);
+    web::request_frames(2);
+}
+
+// The user's locale (BCP 47, e.g. "de-DE"): how dates and money are written.
+EMSCRIPTEN_KEEPALIVE void fc_set_locale(const char* bcp47_tag) {
+    ui::set_format_locale(bcp47_tag);
+    web::request_frames(2);
+}
+
+// The user's IANA time zone, for times shown with summer/winter offsets (see ui/format.h).
+EMSCRIPTEN_KEEPALIVE void fc_set_time_zone(const char* iana_name) {
+    ui::set_format_time_zone(iana_name);
     web::request_frames(2);
 }
 

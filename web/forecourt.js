@@ -297,6 +297,9 @@
     }
     const theme = typeof opts.theme === 'string' ? { mode: opts.theme } : (opts.theme || {});
     module._fc_set_theme(theme.mode === 'dark' ? 1 : 0, parseColor(theme.accent));
+    withString(module, opts.locale || navigator.language || '', (p) => module._fc_set_locale(p));
+    withString(module, opts.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || '',
+      (p) => module._fc_set_time_zone(p));
 
     // Items in CSS pixels of the viewport, with the raw JSON (to tell when anything changed).
     readItems = () => {

@@ -79,6 +79,12 @@ test('a deep link opens a lead, the portal hears about it, and the token came fr
   assert.ok(await page.evaluate(() => window.portal.tokenRequests()) >= 1);
   assert.equal(await page.locator('#portal-events li').first().textContent(), `lead_opened ${lead.id}`);
 
+  // Dates in the detail pane are in the portal's locale and time zone (de-DE, Europe/Berlin).
+  const created = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit',
+    month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(lead.created_at * 1000)).replace(',', '');
+  await page.waitForFunction((text) => window.portal.app.items().some((it) => it.window === 'Lead detail' && it.label === text), created);
+
   // Navigating from the portal's own menu reaches the app as well.
   const other = snapshot.leads[2];
   assert.equal(await page.evaluate((id) => window.portal.app.navigate('lead/' + id), other.id), true);

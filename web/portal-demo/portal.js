@@ -42,7 +42,7 @@
       getToken: portalSessionToken,
       tenant: 'demo',
       user: document.getElementById('portal-user').textContent,
-      locale: navigator.language,
+      locale: 'de-DE',
       timeZone: 'Europe/Berlin',
       theme: { mode: document.getElementById('portal-theme').value, accent: '#12324f' },
       route: params.get('route') || undefined,
