@@ -182,3 +182,30 @@ TEST_CASE("Pipeline groups the deals by stage with their account") {
     const Deal& d = app.store.deals.rows[0];
     CHECK(ui.shows(app.store.accounts.find(d.account_id)->name, "Pipeline"));
 }
+
+TEST_CASE("converting a qualified lead creates its deal, which the Pipeline then shows") {
+    ui::AppState app = test::loaded_demo_app();
+    test::UiHarness ui(app, ImVec2(1800, 1600));
+    std::int64_t row = first_lead_in(app, LeadState::qualified);
+    REQUIRE(row >= 0);
+    const Lead& lead = app.store.leads.rows[size_t(row)];
+    Id lead_id = lead.id;
+    // Its BANT evidence is on show.
+    for (const BantItem* b : {&lead.budget, &lead.authority, &lead.need, &lead.timeline})
+        if (b->met && !b->evidence.empty()) {
+            ui::open_lead(app, row);
+            ui.frame();
+            CHECK(ui.shows(b->evidence, "Lead detail"));
+        }
+    size_t deals = app.store.deals.size();
+    ui::open_lead(app, row);
+    REQUIRE(ui.click("Convert to deal", "Lead detail"));
+    CHECK(app.store.leads.rows[size_t(row)].state == LeadState::converted);
+    REQUIRE(app.store.deals.size() == deals + 1);
+    const Deal& d = app.store.deals.rows.back();
+    CHECK(d.lead_id == lead_id);
+    REQUIRE(app.outbox.size() == 1);
+    CHECK(app.outbox[0].payload["deal"]["id"] == d.id);
+    REQUIRE(ui.click("Pipeline", "Navigation"));
+    CHECK(ui.shows(app.store.accounts.find(d.account_id)->name, "Pipeline"));
+}
