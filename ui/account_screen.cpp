@@ -129,7 +129,7 @@ void draw_leads_and_tasks(AppState& app, std::uint32_t a) {
             go_to(app, Screen::leads);
         }
         ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(score_color(lead.score)), "%.0f", lead.score);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(score_color(s, lead.score)), "%.0f", lead.score);
         ImGui::SameLine();
         ImGui::Text("%s · %s", label_of(lead.state), user_name(s, lead.owner).c_str());
     }

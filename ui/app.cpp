@@ -1,4 +1,5 @@
 #include "app.h"
+#include "lead_engine.h"
 #include "shell.h"
 #include "snapshot.h"
 
@@ -13,11 +14,24 @@ Id default_user(const Store& s) {
     return s.users.size() ? s.users.rows[0].id : Id();
 }
 
+// What is derived from the store, rebuilt after each load: the lead book (scores and their
+// explanations; slow at 1M, so here once rather than when a lead is opened), then the indexes
+// over the leads it may have opened, and the workflow defaults for the dealers loaded.
+void derive(AppState& app) {
+    // Only with activities: a book built from leads alone would score every lead 0 until the
+    // second part (activities) arrives.
+    if (app.now && app.store.activities.size()) ensure_lead_book(app.store, app.now);
+    rebuild_index(app.store, app.index);
+    app.core_index = build_indexes(app.store);
+    app.workflow = default_workflow_config(app.store);
+    app.reports.valid = false;
+}
+
 }  // namespace
 
 void set_app_data(AppState& app, Store store) {
     app.store = std::move(store);
-    rebuild_index(app.store, app.index);
+    derive(app);
     app.loaded = true;
     app.loaded_at = app.now;
     app.status.clear();
@@ -55,7 +69,7 @@ MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
     json doc;
     if (auto e = parse_document(snapshot_json, doc)) return e;
     if (auto e = add_snapshot_tables(doc, app.store)) return e;
-    rebuild_index(app.store, app.index);
+    derive(app);
     app.details_loaded = app.details_loaded || doc.contains("activities");
     app.accounts.list_dirty = true;
     app.follow_ups.dirty = true;

@@ -10,7 +10,10 @@
 #include "commands.h"
 #include "error.h"
 #include "inbox_filter.h"
+#include "indexes.h"
+#include "reports.h"
 #include "store.h"
+#include "workflow.h"
 
 namespace fc::ui {
 
@@ -61,6 +64,22 @@ struct FollowUpsState {
     Id outcome_task;             // the task `outcome` belongs to
 };
 
+// The lead detail's state actions: the reason a disqualify needs and the converted deal's
+// amount (whole currency units), for the lead they were typed for.
+struct LeadDetailState {
+    Id lead_id;
+    char reason[512] = "";
+    long long deal_amount = 0;
+};
+
+// Reports as last computed: redone when a command was applied, data loaded, or asked for.
+struct ReportsCache {
+    bool valid = false;
+    std::uint64_t seq = 0;       // next_seq when computed
+    Time at = 0;                 // `now` they are as of
+    Reports data;
+};
+
 // The last command core refused, kept with the form that sent it.
 struct Rejection {
     std::string form;
@@ -70,6 +89,8 @@ struct Rejection {
 struct AppState {
     Store store;
     AppIndex index;              // derived from store on load, kept current by dispatch()
+    Indexes core_index;          // core's lookups (Now queue, reports), refreshed by dispatch()
+    WorkflowConfig workflow;     // calendars and SLA policy for the Now queue (defaults)
     bool loaded = false;
     bool details_loaded = false;  // contacts and activities arrive after the inbox is up
     std::string status = "Loading your leads…";  // shown instead of the inbox until loaded
@@ -89,6 +110,8 @@ struct AppState {
     AccountScreenState accounts;
     QuickLogState quick_log;
     FollowUpsState follow_ups;
+    LeadDetailState lead_detail;
+    ReportsCache reports;
 
     // Sync: the client's identity and the commands not yet acknowledged by the server.
     Id client_id = "local";      // set by the platform (one per browser profile / device)

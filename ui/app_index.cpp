@@ -216,8 +216,11 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
         std::uint32_t a = row_of(s.accounts, s.contacts.rows[ct].account_id);
         if (a != kNoRow) add_once(ix.contacts_of[a], ct);
         rebuild_search_blob(s, ix);  // names changed: rare, and one pass over the names
-    } else if (c.kind == "lead.put") {
-        std::uint32_t l = row_of(s.leads, id);
+    } else if (c.kind == "scoring_rules.put" ||
+               (c.kind == "lead.transition" && s.leads.size() != ix.lead_state.size())) {
+        rebuild_index(s, ix);  // every score moved, or closing a lead opened a new one
+    } else if (c.kind == "lead.put" || c.kind == "lead.transition") {
+        std::uint32_t l = row_of(s.leads, c.kind == "lead.put" ? id : c.payload.value("lead_id", std::string()));
         if (l == kNoRow) return;
         std::uint32_t old_account = l < ix.lead_account.size() ? ix.lead_account[l] : kNoRow;
         index_lead(s, ix, l);

@@ -29,8 +29,10 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     }
     ++app.next_seq;  // only accepted commands take a number: the server sees no gaps
     index_command(app.store, app.index, c);
+    refresh_indexes(app.core_index, app.store);
     if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
-        c.kind == "user.put" || c.kind == "category.put") {
+        c.kind == "user.put" || c.kind == "category.put" || c.kind == "lead.transition" ||
+        c.kind == "scoring_rules.put") {
         app.inbox.dirty = true;
         app.inbox.hits_valid = false;
     }

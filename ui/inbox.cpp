@@ -140,7 +140,7 @@ void draw_row(AppState& app, std::uint32_t row, float height) {
     ImGui::TableSetColumnIndex(kColCategory);
     ImGui::TextUnformatted(category_name(s, lead.product_category).c_str());
     ImGui::TableSetColumnIndex(kColScore);
-    ImGui::PushStyleColor(ImGuiCol_Text, score_color(lead.score));
+    ImGui::PushStyleColor(ImGuiCol_Text, score_color(s, lead.score));
     ImGui::TextUnformatted(score);
     ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(kColState);

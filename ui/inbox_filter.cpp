@@ -1,6 +1,7 @@
 #include "inbox_filter.h"
 #include <algorithm>
 #include <cstring>
+#include "lead_scoring.h"
 #include "radix_sort.h"
 #include "text_fold.h"
 
@@ -60,8 +61,12 @@ void update_account_hits(const AppIndex& ix, InboxState& in, const std::string& 
 
 }  // namespace
 
-Band band_of(double score) {
-    return score >= kHotScore ? Band::hot : score >= kWarmScore ? Band::warm : Band::cold;
+Band band_of(const ScoringRules& rules, double score) {
+    switch (fc::band_of(rules, score)) {
+        case LeadBand::hot: return Band::hot;
+        case LeadBand::warm: return Band::warm;
+        default: return Band::cold;
+    }
 }
 
 const char* band_name(Band b) {
@@ -88,7 +93,7 @@ void sort_inbox(const Store& s, const AppIndex& ix, InboxState& in) {
     in.filter_dirty = true;
 }
 
-void filter_inbox(const Store&, const AppIndex& ix, InboxState& in) {
+void filter_inbox(const Store& s, const AppIndex& ix, InboxState& in) {
     const InboxFilter& f = in.filter;
     std::string q = fold_for_search(f.search);
     // Leading and trailing spaces are typing noise, not part of a name.
@@ -102,7 +107,7 @@ void filter_inbox(const Store&, const AppIndex& ix, InboxState& in) {
     in.order.reserve(in.sorted.size());
     for (std::uint32_t l : in.sorted) {
         double score = ix.lead_score[l];
-        if (f.band != Band::any && band_of(score) != f.band) continue;
+        if (f.band != Band::any && ui::band_of(s.lead_book.rules, score) != f.band) continue;
         if (score < f.min_score || score > f.max_score) continue;
         if (f.state >= 0 && ix.lead_state[l] != f.state) continue;
         if (f.owner != kAnyRow &&

@@ -14,9 +14,9 @@ namespace fc::ui {
 enum InboxColumn { kColAccount, kColCategory, kColScore, kColState, kColOwner, kColAge, kColCount };
 
 enum class Band : int { any, hot, warm, cold };
-// Provisional bands until the lead engine's rules carry their own thresholds.
-constexpr double kHotScore = 60, kWarmScore = 30;
-Band band_of(double score);
+// A score's band under the scoring rules' thresholds (store.lead_book.rules: hot, warm), so a
+// rules change moves colours and band filters with it.
+Band band_of(const ScoringRules& rules, double score);
 const char* band_name(Band b);
 
 constexpr std::uint32_t kAnyRow = UINT32_MAX;        // a filter that lets everything through

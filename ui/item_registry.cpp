@@ -49,6 +49,7 @@ std::string published_items_json() {
                              {{"x", it.min.x}, {"y", it.min.y}, {"w", it.max.x - it.min.x},
                               {"h", it.max.y - it.min.y}}}};
         if (!it.cells.empty()) j["cells"] = it.cells;
+        if (it.disabled) j["disabled"] = true;
         arr.push_back(std::move(j));
     }
     return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -92,7 +93,7 @@ void published_text(const char* text) {
 // Dear ImGui calls these when built with IMGUI_ENABLE_TEST_ENGINE. ItemAdd brings the
 // rectangle, ItemInfo (right after, for labelled widgets) the label.
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
-                                 const ImGuiLastItemData*) {
+                                 const ImGuiLastItemData* data) {
     using namespace fc::ui;
     if (id == 0) return;
     ImGuiWindow* w = ctx->CurrentWindow;
@@ -105,6 +106,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item.window = window;
     item.min = bb.Min;
     item.max = bb.Max;
+    item.disabled = data && (data->InFlags & ImGuiItemFlags_Disabled);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,

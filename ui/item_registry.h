@@ -15,6 +15,7 @@ struct DrawnItem {
     std::string window;   // name of the root window it was drawn in
     ImVec2 min, max;
     bool is_text = false; // plain text recorded through published_text()
+    bool disabled = false; // drawn inside BeginDisabled(): shown but not clickable
     // What a screen reader should call it: window, button, field, checkbox, tree, header,
     // row or text. Rows carry the text of their cells.
     const char* role = "button";

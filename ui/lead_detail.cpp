@@ -6,7 +6,11 @@
 #include "item_registry.h"
 #include "labels.h"
 #include "account_screen.h"
+#include "dispatch.h"
+#include "lead_engine.h"
 #include "lead_names.h"
+#include "navigation.h"
+#include "qualification.h"
 #include "quick_log.h"
 #include "shell.h"
 #include "theme.h"
@@ -16,6 +20,8 @@ namespace fc::ui {
 namespace {
 
 constexpr size_t kRecentActivities = 12;
+
+bool is_closed_state(LeadState s) { return s == LeadState::converted || s == LeadState::disqualified; }
 
 void draw_contacts(const AppState& app, std::uint32_t account_row) {
     const Store& s = app.store;
@@ -60,6 +66,161 @@ void draw_recent_activities(const AppState& app, std::uint32_t account_row) {
     }
 }
 
+constexpr const char* kStateForm = "lead_state";
+
+// Why the lead has its score: one row per contribution, the factors that made its points.
+void draw_score_explanation(AppState& app, std::uint32_t row) {
+    Store& s = app.store;
+    // The book is built at data load (ui/app.cpp); without activities there is nothing to
+    // explain, and building it then would re-score every lead to nothing.
+    if (!s.lead_book.built && s.activities.size() && app.now) ensure_lead_book(s, app.now);
+    std::vector<Contribution> parts;
+    if (s.lead_book.built) parts = explain_lead(s, row);
+    ImGui::SeparatorText("Why this score");
+    if (parts.empty()) {
+        ImGui::TextDisabled("No scored activity for this lead.");
+        return;
+    }
+    if (is_closed_state(s.leads.rows[row].state))
+        ImGui::TextDisabled("Closed: the score was frozen at closing; these are today's points.");
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("score_parts", 7, flags)) return;
+    for (const char* h : {"Activity", "Date", "Base", "Decay", "Multipliers", "Capped", "Points"})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    double total = 0;
+    char buf[64];
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const Contribution& c = parts[i];
+        const Activity* a = c.activity_row < s.activities.size() ? &s.activities.rows[c.activity_row]
+                                                                 : nullptr;
+        std::vector<std::string> cells;
+        cells.push_back(c.do_not_contact ? "Do not contact" : a ? label_of(a->type) : "(unknown)");
+        cells.push_back(a ? format_local_date(a->at, app.utc_offset_minutes) : "");
+        std::snprintf(buf, sizeof buf, "%.1f", c.base);
+        cells.push_back(buf);
+        std::snprintf(buf, sizeof buf, "%.2f", c.decay);
+        cells.push_back(buf);
+        std::snprintf(buf, sizeof buf, "x%.2f", c.campaign * c.authority * c.fit);
+        cells.push_back(buf);
+        if (c.capped) std::snprintf(buf, sizeof buf, "x%.2f", c.cap_scale);
+        cells.push_back(c.capped ? buf : "");
+        std::snprintf(buf, sizeof buf, "%.2f", c.points);
+        cells.push_back(buf);
+        total += c.points;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        std::string id = "##part" + std::to_string(i);
+        ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+        describe_last_item_as_row(cells);
+        ImGui::SameLine(0, 0);
+        for (int col = 0; col < 7; ++col) {
+            if (col) ImGui::TableSetColumnIndex(col);
+            ImGui::TextUnformatted(cells[size_t(col)].c_str());
+        }
+        if (ImGui::IsItemHovered() && !c.do_not_contact)
+            ImGui::SetTooltip("campaign x%.2f, authority x%.2f, account fit x%.2f", c.campaign,
+                              c.authority, c.fit);
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextDisabled("Total");
+    ImGui::TableSetColumnIndex(6);
+    std::snprintf(buf, sizeof buf, "%.1f", total);
+    ImGui::TextUnformatted(buf);
+    ImGui::EndTable();
+}
+
+void draw_bant(const AppState& app, const Lead& lead) {
+    ImGui::SeparatorText("Qualification (BANT)");
+    const BantItem* items[] = {&lead.budget, &lead.authority, &lead.need, &lead.timeline};
+    const char* names[] = {"Budget", "Authority", "Need", "Timeline"};
+    const auto& required = app.store.lead_book.rules.bant_required;
+    if (!ImGui::BeginTable("bant", 3, ImGuiTableFlags_SizingFixedFit)) return;
+    for (size_t i = 0; i < 4; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::Text("%s%s", names[i], required[i] ? " *" : "");
+        ImGui::TableSetColumnIndex(1);
+        if (items[i]->met) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "Met");
+        else ImGui::TextDisabled("Not met");
+        ImGui::TableSetColumnIndex(2);
+        if (!items[i]->evidence.empty()) published_text(items[i]->evidence.c_str());
+    }
+    ImGui::EndTable();
+}
+
+// One button per move out of the current state; moves the rules forbid are disabled.
+void draw_state_actions(AppState& app, std::uint32_t row) {
+    LeadDetailState& st = app.lead_detail;
+    const Lead& lead = app.store.leads.rows[row];
+    if (st.lead_id != lead.id) {
+        st = LeadDetailState{};
+        st.lead_id = lead.id;
+        clear_form_error(app, kStateForm);
+    }
+    ImGui::SeparatorText("Move the lead");
+    if (is_closed_state(lead.state)) {
+        ImGui::TextDisabled("%s: a closed lead does not change; new signals open a new lead.",
+                            label_of(lead.state));
+        return;
+    }
+    struct Action {
+        LeadState to;
+        const char* label;
+    };
+    static const Action actions[] = {{LeadState::working, "Start working"},
+                                     {LeadState::qualified, "Qualify"},
+                                     {LeadState::converted, "Convert to deal"},
+                                     {LeadState::nurture, "Nurture"},
+                                     {LeadState::disqualified, "Disqualify"}};
+    std::vector<std::string_view> missing = missing_bant(app.store.lead_book.rules, lead);
+    std::optional<LeadState> clicked;
+    for (const Action& a : actions) {
+        bool legal = transition_allowed(lead.state, a.to) &&
+                     (a.to != LeadState::qualified || missing.empty());
+        if (&a != actions) ImGui::SameLine();
+        ImGui::BeginDisabled(!legal);
+        if (ImGui::Button(a.label)) clicked = a.to;
+        ImGui::EndDisabled();
+    }
+    if (transition_allowed(lead.state, LeadState::qualified) && !missing.empty()) {
+        std::string need;
+        for (std::string_view m : missing) need += (need.empty() ? "" : ", ") + std::string(m);
+        ImGui::TextDisabled("To qualify, still needed: %s", need.c_str());
+    }
+    if (const char* e = field_error(app, kStateForm, "payload.to")) field_error_text(e);
+    ImGui::SetNextItemWidth(chars(30));
+    if (ImGui::InputText("Reason (to disqualify)", st.reason, sizeof st.reason))
+        clear_form_error(app, kStateForm);
+    if (const char* e = field_error(app, kStateForm, "payload.reason")) field_error_text(e);
+    if (transition_allowed(lead.state, LeadState::converted)) {
+        ImGui::SetNextItemWidth(chars(14));
+        if (ImGui::InputScalar("Deal amount", ImGuiDataType_S64, &st.deal_amount))
+            clear_form_error(app, kStateForm);
+        if (const char* e = field_error(app, kStateForm, "payload.deal.amount")) field_error_text(e);
+    }
+    if (!clicked) return;
+
+    // Copies: applying the command may append leads and move the table.
+    Id lead_id = lead.id;
+    LeadState from = lead.state;
+    json payload = {{"lead_id", lead_id}, {"to", std::string(name_of(*clicked))}};
+    if (st.reason[0]) payload["reason"] = st.reason;
+    if (*clicked == LeadState::converted)
+        payload["deal"] = {{"id", new_record_id(app, "deal")},
+                           {"amount", st.deal_amount * 100},
+                           {"stage", "evaluating"}};
+    if (dispatch(app, make_command("lead.transition", std::move(payload)), kStateForm)) return;
+    st.reason[0] = '\0';
+    st.deal_amount = 0;
+    emit_event(app, {{"type", "lead_state_changed"},
+                     {"lead_id", lead_id},
+                     {"from", std::string(name_of(from))},
+                     {"to", std::string(name_of(*clicked))}});
+}
+
 }  // namespace
 
 void draw_lead_detail(AppState& app) {
@@ -99,7 +260,7 @@ void draw_lead_detail(AppState& app) {
         char score[32];
         std::snprintf(score, sizeof score, "%.1f", lead.score);
         row("Product", category_name(s, lead.product_category));
-        row("Score", score, score_color(lead.score));
+        row("Score", score, score_color(s, lead.score));
         row("State", label_of(lead.state));
         row("Owner", user_name(s, lead.owner));
         row("Created", format_local_time(lead.created_at, app.utc_offset_minutes));
@@ -108,6 +269,10 @@ void draw_lead_detail(AppState& app) {
                                   : "waiting for " + format_age(lead.created_at, app.now));
         ImGui::EndTable();
     }
+    std::uint32_t lead_row = std::uint32_t(app.selected_lead);
+    draw_state_actions(app, lead_row);
+    draw_bant(app, app.store.leads.rows[lead_row]);
+    draw_score_explanation(app, lead_row);
     if (!app.details_loaded) {
         ImGui::Spacing();
         ImGui::TextDisabled("Loading contacts and activity…");

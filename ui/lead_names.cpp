@@ -21,8 +21,8 @@ const std::string& user_name(const Store& s, const Id& id) {
     const User* u = s.users.find(id);
     return u ? u->name : kUnknown;
 }
-unsigned score_color(double score) {
-    Band b = band_of(score);
+unsigned score_color(const Store& s, double score) {
+    Band b = ui::band_of(s.lead_book.rules, score);
     return b == Band::hot ? colors::hot : b == Band::warm ? colors::warm : colors::cold;
 }
 

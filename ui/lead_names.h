@@ -9,6 +9,6 @@ const std::string& account_name(const Store& s, const Id& id);
 const std::string& category_name(const Store& s, const Id& id);
 const std::string& user_name(const Store& s, const Id& id);
 // Colour of a score: hot, warm or cold.
-unsigned score_color(double score);
+unsigned score_color(const Store& s, double score);
 
 }  // namespace fc::ui

@@ -1,7 +1,6 @@
 // Now: the salesperson's start of the day — new hot leads with their response clock, follow-ups
 // due today, overdue items. The queue itself (priority = score x freshness, SLA clocks) is
 // computed by core's Now engine; this screen only draws it.
-// Wiring: make now_items() call the engine; nothing else here changes.
 #include <imgui.h>
 #include "account_screen.h"
 #include "format.h"
@@ -11,6 +10,9 @@
 #include "theme.h"
 #include "widgets.h"
 #include "navigation.h"
+#include "lead_names.h"
+#include "lead_scoring.h"
+#include "now_queue.h"
 
 namespace fc::ui {
 namespace {
@@ -23,8 +25,42 @@ struct NowItem {
     std::string why;      // the engine's explanation ("web form 2 h ago, score 72")
 };
 
-// The engine's queue, in priority order. Empty until the Now engine is wired in.
-std::vector<NowItem> now_items(const AppState&) { return {}; }
+// The scoring rules' bands, as the SLA policy counts them.
+fc::Band sla_band(const ScoringRules& rules, double score) {
+    switch (fc::band_of(rules, score)) {
+        case LeadBand::hot: return fc::Band::hot;
+        case LeadBand::warm: return fc::Band::warm;
+        default: return fc::Band::cold;
+    }
+}
+
+// The engine's queue for the signed-in user, in priority order.
+std::vector<NowItem> now_items(const AppState& app) {
+    const Store& s = app.store;
+    const ScoringRules& rules = s.lead_book.rules;
+    BandOf band = [&rules](const Lead& l) { return sla_band(rules, l.score); };
+    std::vector<fc::NowItem> queue = build_now_queue(s, app.core_index, app.workflow.calendars,
+                                                     app.workflow.sla, band, app.user_id, app.now);
+    std::vector<NowItem> items;
+    items.reserve(queue.size());
+    for (const fc::NowItem& q : queue) {
+        NowItem it;
+        it.row = q.row;
+        it.clock = q.at;
+        it.why = q.why;
+        if (is_lead_item(q.reason)) {
+            it.kind = NowItem::hot_lead;
+            const Lead& l = s.leads.rows[q.row];
+            it.title = account_name(s, l.account_id) + " · " + category_name(s, l.product_category);
+        } else {
+            it.kind = q.reason == NowReason::task_overdue ? NowItem::overdue : NowItem::follow_up;
+            const Task& t = s.tasks.rows[q.row];
+            it.title = t.title + " · " + account_name(s, t.account_id);
+        }
+        items.push_back(std::move(it));
+    }
+    return items;
+}
 
 }  // namespace
 
@@ -33,9 +69,10 @@ void draw_now_screen(AppState& app) {
                         "today and overdue items, most urgent first.");
     std::vector<NowItem> items = now_items(app);
     if (items.empty()) {
-        empty_state("The queue is not switched on in this version yet.",
-                    "Until it is, start from Leads (g l), sorted by score, for new leads, and "
-                    "from Follow-ups (g f) for what is due and overdue.");
+        empty_state("Nothing needs you right now.",
+                    "No unanswered lead is near its response deadline and no follow-up is due "
+                    "today. Leads (g l) lists every lead by score; Follow-ups (g f) what is "
+                    "due later.");
         if (ImGui::Button("Open Leads")) go_to(app, Screen::leads);
         ImGui::SameLine();
         if (ImGui::Button("Open Follow-ups")) go_to(app, Screen::follow_ups);
@@ -56,7 +93,9 @@ void draw_now_screen(AppState& app) {
                 go_to(app, Screen::follow_ups);
             }
         }
-        ImGui::TextDisabled("%s", it.why.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        published_text(it.why.c_str());  // the engine's reason, for tests and screen readers
+        ImGui::PopStyleColor();
         ImGui::PopID();
     }
 }

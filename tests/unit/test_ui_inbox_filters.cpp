@@ -60,8 +60,8 @@ TEST_CASE("picking a band in its combo shows only leads of that band, still sort
     const auto& rows = app.store.leads.rows;
     for (size_t i = 0; i < app.inbox.order.size(); ++i) {
         double score = rows[app.inbox.order[i]].score;
-        CHECK(score >= ui::kWarmScore);
-        CHECK(score < ui::kHotScore);
+        CHECK(score >= app.store.lead_book.rules.warm);
+        CHECK(score < app.store.lead_book.rules.hot);
         if (i) CHECK(rows[app.inbox.order[i - 1]].score >= score);
     }
     REQUIRE(ui.click("Clear filters", "Lead inbox"));
