@@ -13,9 +13,6 @@ void emit_event(AppState& app, const json& event) { app.events.push_back(event.d
 
 void emit_command_events(AppState& app, const Command& c) {
     const json& p = c.payload;
-    if (c.kind == "lead.transition")
-        emit_event(app, {{"type", "lead_state_changed"}, {"lead_id", p.value("lead_id", "")},
-                         {"to", p.value("to", "")}});
     if (c.kind == "task.complete")
         emit_event(app, {{"type", "task_done"}, {"task_id", p.value("task_id", "")},
                          {"skipped", p.value("skipped", false)}});

@@ -18,8 +18,8 @@ bool navigate(AppState& app, std::string_view route);
 void open_lead(AppState& app, std::int64_t row);
 
 void emit_event(AppState& app, const json& event);
-// The host's view of an accepted command: lead_state_changed, task_done, and
-// sync_state_changed with the number of changes waiting to sync.
+// The host's view of an accepted command: task_done, and sync_state_changed with the number
+// of changes waiting to sync. (The lead detail reports lead_state_changed with both states.)
 void emit_command_events(AppState& app, const Command& accepted);
 // Takes the events raised since the last call.
 std::vector<std::string> take_events(AppState& app);
