@@ -41,16 +41,6 @@ void remove_records(Store& s, IdSets& ids) {
     remove_records(s.leads, ids[ImportKind::leads]);
 }
 
-const char* put_kind(ImportKind k) {
-    switch (k) {
-        case ImportKind::accounts: return "account.put";
-        case ImportKind::contacts: return "contact.put";
-        case ImportKind::activities: return "activity.log";
-        case ImportKind::leads: return "lead.put";
-    }
-    return "";
-}
-
 Command make_command(ImportJob& job, const char* kind, json payload) {
     std::uint64_t seq = job.options.next_seq++;
     return Command{job.options.client_id + "-" + std::to_string(seq), job.options.client_id, seq,
@@ -114,7 +104,7 @@ RowReject reject_from_error(const ImportJob& job, const Error& e, bool for_made_
 
 // Puts a record back as it was before the import, through a put command like any other.
 void restore(ImportJob& job, Store& store, const JournalEntry& e, bool queue) {
-    Command c = make_command(job, put_kind(e.table), *e.before);
+    Command c = make_command(job, import_command_kind(e.table), *e.before);
     if (apply_command(store, c)) return;  // cannot fail: it is a record the store held
     if (queue) job.outbox.push_back(std::move(c));
 }

@@ -242,15 +242,6 @@ void fill_lead(RowReader& r, const Store& store, json& p, bool updating, RowPlan
     }
 }
 
-const char* command_kind(ImportKind k) {
-    switch (k) {
-        case ImportKind::accounts: return "account.put";
-        case ImportKind::contacts: return "contact.put";
-        case ImportKind::activities: return "activity.log";
-        case ImportKind::leads: return "lead.put";
-    }
-    return "";
-}
 
 }  // namespace
 
@@ -371,8 +362,18 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
         plan.puts.clear();
         return plan;
     }
-    plan.puts.push_back({kind, command_kind(kind), std::move(p), existing.has_value()});
+    plan.puts.push_back({kind, import_command_kind(kind), std::move(p), existing.has_value()});
     return plan;
+}
+
+const char* import_command_kind(ImportKind k) {
+    switch (k) {
+        case ImportKind::accounts: return "account.put";
+        case ImportKind::contacts: return "contact.put";
+        case ImportKind::activities: return "activity.log";
+        case ImportKind::leads: return "lead.put";
+    }
+    return "";
 }
 
 }  // namespace fc

@@ -30,4 +30,8 @@ std::optional<json> stored_record(const Store& s, ImportKind k, const Id& id);
 // the line for CSV) give the same id.
 Id generated_id(const ImportJob& job, std::uint32_t row_key, const char* suffix = "");
 
+// The command that writes a record of this kind: "account.put", "contact.put",
+// "activity.log", "lead.put".
+const char* import_command_kind(ImportKind k);
+
 }  // namespace fc

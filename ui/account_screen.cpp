@@ -93,13 +93,7 @@ void draw_contacts(AppState& app, std::uint32_t a) {
     for (std::uint32_t row : rows) {
         const Contact& c = s.contacts.rows[row];
         ImGui::PushID(int(row));
-        published_text(c.name.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", label_of(c.role));
-        if (c.do_not_contact) {
-            ImGui::SameLine();
-            badge("Do not contact", colors::error);
-        }
+        contact_heading(c);
         ImGui::Indent();
         std::string tel = c.phone;  // dialled without the spaces
         tel.erase(std::remove(tel.begin(), tel.end(), ' '), tel.end());

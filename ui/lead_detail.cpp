@@ -29,13 +29,7 @@ void draw_contacts(const AppState& app, std::uint32_t account_row) {
     if (account_row == kNoRow) return;
     for (std::uint32_t row : app.index.contacts_of[account_row]) {
         const Contact& c = s.contacts.rows[row];
-        published_text(c.name.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", label_of(c.role));
-        if (c.do_not_contact) {
-            ImGui::SameLine();
-            badge("Do not contact", colors::error);
-        }
+        contact_heading(c);
         ImGui::Indent();
         if (!c.phone.empty()) ImGui::TextUnformatted(c.phone.c_str());
         if (!c.email.empty()) ImGui::TextUnformatted(c.email.c_str());

@@ -1,5 +1,6 @@
 #include "widgets.h"
 #include "item_registry.h"
+#include "labels.h"
 #include "theme.h"
 
 namespace fc::ui {
@@ -53,5 +54,15 @@ void badge(const char* text, ImU32 color) {
 }
 
 float chars(float n) { return ImGui::CalcTextSize("abcdefghij").x / 10.0f * n; }
+
+void contact_heading(const Contact& c) {
+    published_text(c.name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", label_of(c.role));
+    if (c.do_not_contact) {
+        ImGui::SameLine();
+        badge("Do not contact", colors::error);
+    }
+}
 
 }  // namespace fc::ui

@@ -2,6 +2,7 @@
 #pragma once
 #include <imgui.h>
 #include <string>
+#include "records.h"
 
 namespace fc::ui {
 
@@ -19,6 +20,8 @@ void empty_state(const char* what, const char* todo);
 void field_error_text(const char* message);
 // A coloured label such as "Do not contact" or "Overdue".
 void badge(const char* text, ImU32 color);
+// A contact's name (published for tests and screen readers), role, and a do-not-contact badge.
+void contact_heading(const Contact& c);
 // Width of `n` average characters in the current font.
 float chars(float n);
 
