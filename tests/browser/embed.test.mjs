@@ -212,3 +212,27 @@ test('in an iframe the app talks only to its portal: tokens in, routes in, event
   assert.ok(!policy.includes('*'));
   await context.close();
 });
+
+test('the <forecourt-crm> element mounts from attributes and unmounts when removed', async () => {
+  const { page, context } = await openPortal(portal.origin);
+  const lead = snapshot.leads[3];
+  const account = snapshot.accounts.find((a) => a.id === lead.account_id);
+  await page.evaluate(async ([apiBase, route]) => {
+    const el = document.createElement('forecourt-crm');
+    el.setAttribute('api-base', apiBase);
+    el.setAttribute('route', route);
+    el.setAttribute('theme', 'dark');
+    el.style.cssText = 'width:640px;height:400px';
+    const ready = new Promise((r) => el.addEventListener('forecourt:ready', r, { once: true }));
+    document.body.appendChild(el);
+    await ready;
+    await el.app.firstDataFrame;
+    window.crmElement = el;
+  }, [appOrigin, 'lead/' + lead.id]);
+  await page.waitForFunction((name) => window.crmElement.app.items()
+    .some((it) => it.window === 'Lead detail' && it.label === name), account.name);
+  assert.equal(await page.evaluate(() => window.crmElement.querySelectorAll('canvas').length), 1);
+  await page.evaluate(() => window.crmElement.remove());
+  await page.waitForFunction(() => !window.crmElement.querySelector('canvas'));
+  await context.close();
+});
