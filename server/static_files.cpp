@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 #include "gzip.h"
 
 namespace fc::server {
@@ -52,7 +53,12 @@ bool serve_static_files(httplib::Server& http, const std::string& root,
         error = "cannot read " + root + ": " + ec.message();
         return false;
     }
-    if (files->count("/index.html")) (*files)["/"] = (*files)["/index.html"];
+    // A folder's index page answers for the folder ("/" and "/portal-demo/").
+    std::vector<std::string> folders;
+    for (const auto& [url, file] : *files)
+        if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0)
+            folders.push_back(url.substr(0, url.size() - 10));
+    for (const std::string& folder : folders) (*files)[folder] = (*files)[folder + "index.html"];
 
     std::string frame_policy = "frame-ancestors 'self'";
     for (const std::string& o : frame_origins) frame_policy += " " + o;

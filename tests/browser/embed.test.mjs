@@ -205,6 +205,9 @@ test('in an iframe the app talks only to its portal: tokens in, routes in, event
   const account = snapshot.accounts.find((a) => a.id === lead.account_id);
   await frame.waitForFunction((name) => window.forecourt.items().some((it) => it.window === 'Lead detail' && it.label === name), account.name);
 
+  // The demo portal is served by the app's own server too, at its folder's address.
+  assert.equal((await fetch(server.url + 'portal-demo/')).status, 200);
+
   // Only allow-listed portals may frame the app at all.
   const res = await fetch(server.url + 'embed.html');
   const policy = res.headers.get('content-security-policy');
