@@ -42,13 +42,17 @@ std::string hash_password(const std::string& password) {
     return out;
 }
 
-std::string new_token() {
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+std::string random_hex(size_t bytes) {
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                   raw.size());
+    hex.pop_back();  // the terminating NUL
     return hex;
 }
+
+std::string new_token() { return random_hex(32); }
 
 std::string token_hash(const std::string& token) {
     unsigned char h[32];

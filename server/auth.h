@@ -15,6 +15,8 @@ bool init_crypto();
 
 std::string hash_password(const std::string& password);
 std::string new_token();
+// `bytes` random bytes from libsodium, as lowercase hex.
+std::string random_hex(size_t bytes);
 std::string token_hash(const std::string& token);
 
 // The caller of an authenticated endpoint, or nullopt after answering 401.

@@ -1,6 +1,6 @@
 #include "capture.h"
-#include <sodium.h>
 #include <algorithm>
+#include "auth.h"
 #include "http_util.h"
 #include "push.h"
 #include "record_json.h"
@@ -18,13 +18,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string random_suffix() {
-    unsigned char b[8];
-    randombytes_buf(b, sizeof b);
-    char hex[sizeof b * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, b, sizeof b);
-    return hex;
-}
+std::string random_suffix() { return random_hex(8); }
 
 // The contact with this email at the key's dealer, so a returning prospect's new request lands
 // on the timeline they already have rather than on a duplicate account.

@@ -181,11 +181,6 @@ EMSCRIPTEN_KEEPALIVE void fc_set_time_zone(const char* iana_name) {
     web::request_frames(2);
 }
 
-EMSCRIPTEN_KEEPALIVE void fc_set_utc_offset(int minutes) {
-    app.utc_offset_minutes = minutes;
-    web::request_frames(2);
-}
-
 // Releases everything the instance holds in the page: listeners, the frame loop, ImGui and the
 // WebGL context. The module must not be called again afterwards.
 EMSCRIPTEN_KEEPALIVE void fc_stop() {
