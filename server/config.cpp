@@ -33,6 +33,8 @@ std::string usage() {
            "         [--demo tiny|dealer|network] [--demo-seed N] [--token-ttl SECONDS]\n"
            "         [--rules-interval SECONDS] [--max-body BYTES] [--capture-burst N]\n"
            "         [--capture-per-minute N] [--threads N]\n"
+           "         [--login-failures N] [--login-address-failures N]\n"
+           "         [--clock-offset SECONDS]  tests and demos only: the clock runs ahead\n"
            "         [--allow-origin ORIGIN[,ORIGIN...]]  portals that may embed the app\n"
            "Environment: FORECOURT_HOST, FORECOURT_PORT, FORECOURT_DATA_DIR, FORECOURT_DATABASE,\n"
            "             FORECOURT_WWW, FORECOURT_ALLOWED_ORIGINS (flags win)\n";
@@ -73,6 +75,11 @@ bool parse_config(int argc, char** argv, Config& c, std::string& error) {
         {"--capture-per-minute",
          integer(1, 1000000, [&](std::int64_t v) { c.capture_per_minute = v; })},
         {"--threads", integer(2, 256, [&](std::int64_t v) { c.threads = int(v); })},
+        {"--login-failures", integer(1, 1000000, [&](std::int64_t v) { c.login_failures = v; })},
+        {"--login-address-failures",
+         integer(1, 1000000, [&](std::int64_t v) { c.login_address_failures = v; })},
+        {"--clock-offset", integer(-86400LL * 3650, 86400LL * 3650,
+                                   [&](std::int64_t v) { c.clock_offset_seconds = v; })},
     };
     for (int i = 1; i < argc; ++i) {
         std::string flag = argv[i];

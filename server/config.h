@@ -19,6 +19,9 @@ struct Config {
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     double capture_burst = 20;
     double capture_per_minute = 20;
+    double login_failures = 5;       // failed sign-ins per account before 429 (1 back per minute)
+    double login_address_failures = 30;  // per client address (6 back per minute)
+    std::int64_t clock_offset_seconds = 0;  // tests and demos only: the server's clock runs ahead
     int threads = 16;
     std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS, framing)
 };

@@ -43,7 +43,15 @@ int main(int argc, char** argv) {
     }
     if (const char* fault = std::getenv("FORECOURT_FAULT_RECORD_ID")) g_fault_record_id = fault;
     state.now = wall_clock_now;
+    if (config.clock_offset_seconds != 0) {
+        // Lets a test see tomorrow's SLA breaches today. Loud, because a real server must not.
+        std::fprintf(stderr, "warning: --clock-offset %lld: the server's clock is not the wall clock\n",
+                     static_cast<long long>(config.clock_offset_seconds));
+        state.now = [offset = config.clock_offset_seconds] { return wall_clock_now() + offset; };
+    }
     state.capture_limit.configure(config.capture_burst, config.capture_per_minute);
+    state.login_account_limit.configure(config.login_failures, 1);
+    state.login_address_limit.configure(config.login_address_failures, 6);
 
     std::string url = config.database;
     if (url.empty()) {

@@ -15,6 +15,8 @@ struct ServerState {
     Tenants tenants;
     std::function<Time()> now;   // server wall clock, seconds
     RateLimiter capture_limit;
+    RateLimiter login_account_limit;  // failed sign-ins per tenant + user
+    RateLimiter login_address_limit;  // failed sign-ins per client address
 };
 
 }  // namespace fc::server
