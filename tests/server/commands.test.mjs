@@ -8,7 +8,7 @@ import { startForecourt, client, commandMaker, now, byTable } from './harness.mj
 
 let server, anon, rep, rep2, manager, central, all;
 before(async () => {
-  server = await startForecourt({ demo: 'tiny', seed: 5 });
+  server = await startForecourt({ demo: 'tiny', seed: 5, env: { FORECOURT_FAULT_RECORD_ID: 'cmd-fault-c1' } });
   anon = client(server.url);
   rep = await anon.login('network-a', 'D1-R1');
   rep2 = await anon.login('network-a', 'D1-R2');
@@ -112,6 +112,25 @@ test('lead.reassign by a manager moves the lead; the rep sees the new owner and 
   const ev = await seenBy(rep, from, 'lead_events', 'cmd-reassign-c1');
   assert.equal(ev.record.to_owner, 'D1-R2');
   assert.equal(ev.record.reason, 'speaks Polish');
+});
+
+test('a command\'s records and the client\'s number commit together: a failed write leaves neither', async () => {
+  const lead = await freshLead();
+  const from = await cursorOf(manager);
+  // The lead's row is written, then its event's write fails (injected): nothing may remain.
+  const cmd = commandMaker('cmd-fault');
+  const failed = await manager.push('cmd-fault', [cmd('lead.reassign', { lead_id: lead.id, to: 'D1-R2', reason: 'x' })]);
+  assert.equal(failed.status, 503);
+  assert.equal((await manager.pullAll({ cursor: from })).changes.length, 0);
+  // The number did not advance and memory was restored: another command takes seq 1 and
+  // sees the lead as it was (unassigned, so this first assignment is "assigned").
+  const retry = await manager.push('cmd-fault', [{ ...commandMaker('cmd-fault-b')('lead.reassign',
+    { lead_id: lead.id, to: 'D1-R1', reason: 'y' }), client_id: 'cmd-fault' }]);
+  assert.equal(retry.body.results[0].status, 'applied', JSON.stringify(retry.body));
+  assert.equal(retry.body.last_seq, 1);
+  const ev = await seenBy(manager, from, 'lead_events', 'cmd-fault-b-c1');
+  assert.equal(ev.record.kind, 'assigned');
+  assert.equal(ev.record.from_owner, '');
 });
 
 test('a rep cannot reassign a lead to someone else, nor take a colleague\'s: forbidden, nothing written', async () => {
