@@ -2,7 +2,7 @@
 #pragma once
 #include <functional>
 #include <memory>
-#include "capture_limit.h"
+#include "rate_limit.h"
 #include "config.h"
 #include "storage.h"
 #include "tenants.h"

@@ -1,4 +1,4 @@
-#include "capture_limit.h"
+#include "rate_limit.h"
 #include <cmath>
 
 namespace fc::server {
