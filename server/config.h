@@ -19,7 +19,11 @@ struct Config {
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     double capture_burst = 20;
     double capture_per_minute = 20;
-    int threads = 16;
+    int threads = 16;              // worker threads kept ready; more start for open streams
+    std::int64_t events_heartbeat_seconds = 20;  // comment line on an idle event stream
+    std::int64_t events_max_age_seconds = 900;   // a stream ends after this; the client reconnects
+    int max_streams = 10000;                     // open event streams per process
+    int max_streams_per_user = 8;
     std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS, framing)
 };
 

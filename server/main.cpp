@@ -1,4 +1,5 @@
 // forecourt_server: the sync backend (docs/sync-protocol.md) and the web app's files.
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
@@ -7,19 +8,34 @@
 #include "auth.h"
 #include "config.h"
 #include "demo_seed.h"
+#include "pg_notify.h"
 #include "routes.h"
 #include "scheduler.h"
 #include "state.h"
+#include "worker_pool.h"
 
 using namespace fc;
 using namespace fc::server;
 
 namespace {
 
+// Handlers need little stack (JSON nesting is capped at 32); 8 MiB per idle stream would be
+// wasted address space.
+constexpr size_t kWorkerStackBytes = 512 * 1024;
+
 DemoSize demo_size(const std::string& name) {
     if (name == "tiny") return demo_size_tiny();
     if (name == "network") return demo_size_network();
     return demo_size_dealer();
+}
+
+// Every open event stream is a socket: allow as many files as the system lets us.
+void raise_open_files_limit() {
+    rlimit r{};
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
 }
 
 Time wall_clock_now() {
@@ -44,6 +60,9 @@ int main(int argc, char** argv) {
     if (const char* fault = std::getenv("FORECOURT_FAULT_RECORD_ID")) g_fault_record_id = fault;
     state.now = wall_clock_now;
     state.capture_limit.configure(config.capture_burst, config.capture_per_minute);
+    state.pokes.set_limits(StreamLimits{config.max_streams_per_user, config.max_streams});
+    state.origin = random_hex(8);
+    raise_open_files_limit();
 
     std::string url = config.database;
     if (url.empty()) {
@@ -80,9 +99,15 @@ int main(int argc, char** argv) {
         for (const char* part : {"inbox", "detail"}) demo_snapshot_part(*demo, part);
     }
 
+    // Other processes on the same PostgreSQL poke our streams through LISTEN/NOTIFY.
+    ChangeListener listener;
+    if (state.db->store_name() == "postgresql") listener.start(url, state.origin, state.pokes);
+
     httplib::Server http;
-    int threads = config.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    size_t threads = size_t(config.threads), most = threads + size_t(config.max_streams) + 64;
+    http.new_task_queue = [threads, most] {
+        return new WorkerPool(threads, most, kWorkerStackBytes);
+    };
     install_routes(http, state);
     Scheduler scheduler;
     scheduler.start(state, scheduled_rules(), config.rules_interval_seconds);

@@ -4,6 +4,7 @@
 #include <memory>
 #include "capture_limit.h"
 #include "config.h"
+#include "pokes.h"
 #include "storage.h"
 #include "tenants.h"
 
@@ -15,6 +16,8 @@ struct ServerState {
     Tenants tenants;
     std::function<Time()> now;   // server wall clock, seconds
     RateLimiter capture_limit;
+    PokeHub pokes;          // open /api/v1/events streams
+    std::string origin;     // this process, in change notices (random at start)
 };
 
 }  // namespace fc::server

@@ -1,0 +1,50 @@
+// A new lead reaches the rep's open tab without any action: a web-to-lead form is posted to
+// the capture endpoint, the server pokes the rep's event stream, the tab fetches the data
+// again, and the lead is drawn, the tab title counts it and, the tab being in the background,
+// a browser notification is raised.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, findItem, artifactsDir } from './harness.mjs';
+import { signIn, demoUser, openRepTab, postLead } from './live_page.mjs';
+
+let server, browser;
+before(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startServer({ demo: 'tiny', seed: 5, extraArgs: ['--events-heartbeat', '2'] });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a captured lead shows up in the rep\'s background tab with a title badge and a notification', async () => {
+  const rep = await demoUser(server.url);
+  const token = await signIn(server.url, rep);
+  const { page, context, errors } = await openRepTab(browser, { appUrl: server.url, token, background: true });
+  await findItem(page, 'Lead inbox');
+  assert.equal(await page.title(), 'Forecourt', 'no badge before anything arrived');
+  const company = 'Livewire Logistics';
+  assert.ok(!(await page.evaluate((c) => window.forecourt.items().some((it) => it.label === c), company)));
+  // Let the stream connect (its hello) before the lead is posted.
+  await page.waitForTimeout(500);
+
+  const r = await postLead(server.url, { name: 'Lena Live', company, email: 'lena@livewire.example',
+    phone: '+49 89 123', product_category: 'vans', message: 'Need three vans this month, please call' });
+  assert.equal(r.status, 201);
+
+  const row = await findItem(page, company, 'Lead inbox', 5000);
+  assert.ok(row.rect.w > 0);
+  await page.waitForFunction(() => /^\(1\) Forecourt$/.test(document.title), null, { timeout: 2000 });
+  const notes = await page.evaluate(() => window.__notifications);
+  assert.equal(notes.length, 1, 'one notification for one lead');
+  assert.match(notes[0].body, /new/i);
+  // Touching the app clears the badge.
+  await page.mouse.click(row.rect.x + row.rect.w / 2, row.rect.y + row.rect.h / 2);
+  await page.waitForFunction(() => document.title === 'Forecourt', null, { timeout: 2000 });
+  await page.screenshot({ path: path.join(artifactsDir, 'live-lead.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
