@@ -55,3 +55,18 @@ export function postLead(apiUrl, fields, key = 'demo-a-d1') {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString() });
 }
+
+// Types `text` into the inbox's search field, as a rep looking for a customer would, so only
+// matching leads are drawn (the inbox draws only the rows in view).
+export async function searchInbox(page, text) {
+  const field = await page.waitForFunction(() => window.forecourt.items()
+    .find((it) => it.label === 'Search' && it.window === 'Lead inbox') || null, null, { timeout: 10000 })
+    .then((h) => h.jsonValue());
+  await page.mouse.click(field.rect.x + field.rect.w / 2, field.rect.y + field.rect.h / 2);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'TEXTAREA');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  await page.waitForFunction((t) => window.forecourt.items().some((it) => it.window === 'Lead inbox' &&
+    /leads$/.test(it.label) && / of /.test(it.label)), text, { timeout: 5000 });
+}
