@@ -1,5 +1,6 @@
 // forecourt_server: the sync backend (docs/sync-protocol.md) and the web app's files.
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
@@ -109,6 +110,14 @@ int main(int argc, char** argv) {
         return new WorkerPool(threads, most, kWorkerStackBytes);
     };
     install_routes(http, state);
+    // cpp-httplib listens with a backlog of 5: a burst of clients reconnecting their event
+    // streams (after a restart) would overflow it and stall in SYN-ACK retries for seconds.
+    // Linux lets listen() be called again on the bound socket to raise it.
+    int listen_fd = -1;
+    http.set_socket_options([&listen_fd](socket_t sock) {
+        httplib::default_socket_options(sock);
+        if (listen_fd < 0) listen_fd = sock;
+    });
     Scheduler scheduler;
     scheduler.start(state, scheduled_rules(), config.rules_interval_seconds);
 
@@ -119,6 +128,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot listen on %s:%d\n", config.host.c_str(), config.port);
         return 1;
     }
+    if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
     std::printf("Forecourt is running at http://%s:%d/ (store: %s)\n", config.host.c_str(), port,
                 state.db->store_name().c_str());
     std::fflush(stdout);
