@@ -8,7 +8,7 @@
 #   server_stream_memory_kib                       server RSS per idle stream
 #   server_poke_fanout_all_streams_ms              one capture -> every one of them poked
 # Called by scripts/bench.sh with its parts folder as $1 (writes live.json there); alone it
-# writes build/bench_live.json. LIVE_DEMO=tiny|dealer (default dealer), STREAMS=5000.
+# writes build/bench_live.json. LIVE_DEMO=tiny|dealer (default tiny: see live_bench.mjs), LIVE_LEADS=50, STREAMS=5000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-build}
