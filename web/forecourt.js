@@ -193,6 +193,7 @@
         }
         if (again) { again = false; run({ reason: 'changed' }); }
       };
+      live.askNotificationsOnce(live.bannerExplain(element)).catch(() => {});
       const conn = live.connectLive({
         apiBase: opts.apiBase,
         getToken: opts.getToken || (() => opts.token),

@@ -143,10 +143,37 @@ const ASKED_KEY = 'forecourt.notifications.asked';
 export async function askNotificationsOnce(explain) {
   if (typeof Notification === 'undefined' || Notification.permission !== 'default') return false;
   try { if (localStorage.getItem(ASKED_KEY)) return false; } catch { /* storage off: ask */ }
-  if (explain && !(await explain('Forecourt can tell you when a new lead arrives while this tab is ' +
-    'in the background, so you can call back within minutes.'))) return false;
-  try { localStorage.setItem(ASKED_KEY, '1'); } catch { /* ignore */ }
-  return (await Notification.requestPermission()) === 'granted';
+  const yes = !explain || await explain('Forecourt can tell you when a new lead arrives while this ' +
+    'tab is in the background, so you can call back within minutes.');
+  try { localStorage.setItem(ASKED_KEY, '1'); } catch { /* ignore */ }  // "Not now" counts too
+  return yes && (await Notification.requestPermission()) === 'granted';
+}
+
+// The reason, shown once in a small bar over the app with "Turn on" and "Not now"; resolves
+// with the user's answer. Its click is the user gesture browsers require for the prompt.
+export function bannerExplain(element) {
+  return (reason) => new Promise((resolve) => {
+    const bar = document.createElement('div');
+    bar.className = 'forecourt-notify-ask';
+    bar.setAttribute('role', 'dialog');
+    bar.setAttribute('aria-label', 'Notifications');
+    bar.style.cssText = 'position:absolute;right:12px;bottom:12px;max-width:360px;padding:10px 12px;' +
+      'background:#fff;color:#111;border:1px solid #ccd;border-radius:6px;font:14px sans-serif;' +
+      'box-shadow:0 2px 8px rgba(0,0,0,.2);z-index:10';
+    const text = document.createElement('p');
+    text.style.margin = '0 0 8px';
+    text.textContent = reason;
+    const button = (label, answer) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.style.marginRight = '8px';
+      b.addEventListener('click', () => { bar.remove(); resolve(answer); });
+      return b;
+    };
+    bar.append(text, button('Turn on', true), button('Not now', false));
+    element.appendChild(bar);
+  });
 }
 
 // A notification while the tab is hidden (the badge and the Now queue say it otherwise);

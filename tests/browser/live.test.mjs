@@ -66,3 +66,19 @@ test('in a tab in the foreground the lead arrives with a badge but without a not
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('notifications are asked for once, with the reason, and "Not now" is remembered', async () => {
+  const token = await signIn(server.url, await demoUser(server.url));
+  const { page, context, errors } = await openRepTab(browser, { appUrl: server.url, token, grant: false });
+  const ask = page.getByRole('dialog', { name: 'Notifications' });
+  await ask.waitFor({ timeout: 5000 });
+  assert.match(await ask.textContent(), /new lead arrives while this tab is in the background/);
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await ask.waitFor({ state: 'detached', timeout: 2000 });
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null, null, { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByRole('dialog', { name: 'Notifications' }).count(), 0, 'asked only once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

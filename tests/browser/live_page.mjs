@@ -19,10 +19,10 @@ export async function demoUser(apiUrl) {
 // `appUrl`: the server serving the app; `apiUrl`: the server the app talks to (the same one,
 // or another process of the same backend).
 export async function openRepTab(browser, { appUrl, apiUrl = appUrl, token, background = false,
-  viewport = { width: 1280, height: 800 } }) {
+  viewport = { width: 1280, height: 800 }, grant = true }) {
   const origin = new URL(appUrl).origin;
   const context = await browser.newContext({ viewport });
-  await context.grantPermissions(['notifications'], { origin });
+  if (grant) await context.grantPermissions(['notifications'], { origin });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
