@@ -23,6 +23,11 @@ struct Config {
     double login_address_failures = 30;  // per client address (6 back per minute)
     std::int64_t clock_offset_seconds = 0;  // tests and demos only: the server's clock runs ahead
     int threads = 16;
+    int threads = 16;              // worker threads kept ready; more start for open streams
+    std::int64_t events_heartbeat_seconds = 20;  // comment line on an idle event stream
+    std::int64_t events_max_age_seconds = 900;   // a stream ends after this; the client reconnects
+    int max_streams = 10000;                     // open event streams per process
+    int max_streams_per_user = 8;
     std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS, framing)
 };
 

@@ -247,9 +247,13 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
         conn->rollback();
         return out;
     }
+    Change change;  // for the event streams (pokes.h)
+    if (auto e = describe_change(*conn, state.origin, t.id, before, out.version, change))
+        return fail(*e);
     if (auto e = conn->commit()) return fail(*e);
     if (out.version != before) t.demo_snapshots.clear();
     t.version = out.version;
+    state.pokes.publish(change);
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include "rate_limit.h"
 #include "config.h"
+#include "pokes.h"
 #include "storage.h"
 #include "tenants.h"
 
@@ -17,6 +18,8 @@ struct ServerState {
     RateLimiter capture_limit;
     RateLimiter login_account_limit;  // failed sign-ins per tenant + user
     RateLimiter login_address_limit;  // failed sign-ins per client address
+    PokeHub pokes;          // open /api/v1/events streams
+    std::string origin;     // this process, in change notices (random at start)
 };
 
 }  // namespace fc::server
