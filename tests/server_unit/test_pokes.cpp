@@ -1,7 +1,12 @@
 // Which open streams a commit pokes, the stream limits, and the NOTIFY payload between server
 // processes, without HTTP.
 #include <doctest/doctest.h>
+#include <unistd.h>
+#include <cstdlib>
+#include "auth.h"
+#include "demo_seed.h"
 #include "pokes.h"
+#include "scheduler.h"
 
 using namespace fc;
 using namespace fc::server;
@@ -88,4 +93,50 @@ TEST_CASE("a change survives the NOTIFY payload, and foreign payloads are refuse
     Change wide{"network-a", 5, std::vector<std::string>(2000, "D-0123"), false};
     REQUIRE(notice_to_change(change_to_notice("p1", wide), origin, back));
     CHECK(back.scopes == std::vector<std::string>{"*"});  // too long for NOTIFY: the whole tenant
+}
+
+TEST_CASE("what a scheduled rule writes pokes the streams of the dealer it wrote for") {
+    REQUIRE(init_crypto());
+    char tmpl[] = "/tmp/forecourt-unit-XXXXXX";
+    std::string dir = mkdtemp(tmpl);
+    {
+        ServerState state;
+        state.now = [] { return Time(1790000000); };
+        std::string error;
+        state.db = Database::open(dir + "/forecourt.db", error);
+        REQUIRE_MESSAGE(state.db, error);
+        {
+            auto conn = state.db->borrow(error);
+            REQUIRE_FALSE(seed_demo(*conn, demo_size_tiny(), 1, state.now()));
+            REQUIRE_FALSE(load_tenants(*conn, state.tenants));
+        }
+        // A stand-in for an SLA redirect: one note on a dealer D2 account of network-a.
+        ScheduledRule rule{"note", [](const Store& s, Time now) {
+                               std::vector<Command> out;
+                               for (const Account& a : s.accounts.rows) {
+                                   if (a.dealer_id != "D2" || s.activities.contains("E-sla-1"))
+                                       continue;
+                                   Command c;
+                                   c.id = "sla-1";
+                                   c.kind = "activity.log";
+                                   c.at = now;
+                                   c.payload = {{"id", "E-sla-1"}, {"account_id", a.id},
+                                                {"type", "note"}, {"at", now}};
+                                   out.push_back(c);
+                                   break;
+                               }
+                               return out;
+                           }};
+        int status = 0;
+        Error e;
+        auto d2 = state.pokes.open(Actor{"network-a", "D2-R1", "rep", "D2"}, status, e);
+        auto d1 = state.pokes.open(Actor{"network-a", "D1-R1", "rep", "D1"}, status, e);
+        REQUIRE(d2);
+        RulesRun run = run_rules_once(state, {rule});
+        CHECK(run.applied == 2);  // network-a and network-b each get their note
+        CHECK(pending(d2));
+        CHECK(d2->version == state.tenants.find("network-a")->version);
+        CHECK_FALSE(pending(d1));
+    }
+    std::system(("rm -rf " + dir).c_str());
 }
