@@ -76,6 +76,17 @@ MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
     return std::nullopt;
 }
 
+void refresh_derived_data(AppState& app) {
+    derive(app);
+    app.inbox.dirty = true;
+    app.inbox.hits_valid = false;
+    app.accounts.list_dirty = true;
+    app.follow_ups.dirty = true;
+    if (app.selected_lead >= std::int64_t(app.store.leads.size())) app.selected_lead = -1;
+    if (app.accounts.selected != kNoRow && app.accounts.selected >= app.store.accounts.size())
+        app.accounts.selected = kNoRow;
+}
+
 void draw_app(AppState& app) { draw_shell(app); }
 
 }  // namespace fc::ui
