@@ -20,6 +20,8 @@ void record_applied(AppState& app, std::vector<Command>& applied);
 // What dispatch() and record_applied() do after core accepted `c`: index it and mark the
 // views it affects for a rebuild.
 void note_applied(AppState& app, const Command& c);
+// Marks the views `c` affects (inbox, follow-ups, account list) for a rebuild.
+void mark_views(AppState& app, const Command& c);
 
 // Builds a command of `kind` with `payload`; dispatch() fills in the rest.
 Command make_command(std::string kind, json payload);

@@ -442,14 +442,20 @@ void advance_import(AppState& app) {
     ImportScreenState& st = app.imports;
     if (st.stage != ImportStage::running) return;
     using Clock = std::chrono::steady_clock;
+    auto ms_since = [](Clock::time_point t) {
+        return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+    };
+    // Rows for slice_ms, or as long as bringing the app's index up to date took last time, so
+    // that the index rebuild (which grows with the data) never takes most of the time.
+    const double budget = std::max(st.slice_ms, st.last_index_ms);
     const Clock::time_point began = Clock::now();
-    const size_t chunk = st.slice_rows ? st.slice_rows : 256;
+    const size_t chunk = st.slice_rows ? st.slice_rows : 128;
     while (step_import(st.job, app.store, chunk) > 0) {
-        if (st.slice_rows) break;
-        double ms = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-        if (ms >= st.slice_ms) break;
+        if (st.slice_rows || ms_since(began) >= budget) break;
     }
+    const Clock::time_point indexing = Clock::now();
     record_applied(app, st.job.outbox);
+    st.last_index_ms = ms_since(indexing);
     if (import_progress(st.job).finished) st.stage = ImportStage::done;
     else if (app.platform) app.platform->keep_drawing();
 }

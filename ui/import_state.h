@@ -35,6 +35,7 @@ struct ImportScreenState {
     ImportJob job;
     double slice_ms = 12;
     std::size_t slice_rows = 0;
+    double last_index_ms = 0;       // what taking the last slice into the app's index cost
     std::uint64_t first_seq = 0;    // the app's seq of the job's first command
     std::size_t outbox_mark = 0;    // app.outbox size when the job started
     std::string undo_message;       // why undo was refused, or that it was done
