@@ -36,7 +36,7 @@ void ChangeListener::start(const std::string& url, const std::string& self, Poke
                 continue;
             }
             backoff_ms = 250;
-            if (lost) hub.publish(Change{"", 0, {}, true});
+            if (lost) hub.publish(VisibleChange{"", 0, {}, true});
             lost = false;
             while (!stopping_) {
                 pollfd p{PQsocket(pg), POLLIN, 0};
@@ -46,7 +46,7 @@ void ChangeListener::start(const std::string& url, const std::string& self, Poke
                 if (!PQconsumeInput(pg)) break;  // the connection is gone
                 while (PGnotify* n = PQnotifies(pg)) {
                     std::string origin;
-                    Change change;
+                    VisibleChange change;
                     if (notice_to_change(n->extra, origin, change) && origin != self)
                         hub.publish(change);
                     PQfreemem(n);

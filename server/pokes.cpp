@@ -6,7 +6,7 @@ namespace {
 
 std::string user_key(const Actor& a) { return a.tenant + "/" + a.user_id; }
 
-bool sees_change(const Actor& a, const Change& c) {
+bool sees_change(const Actor& a, const VisibleChange& c) {
     if (c.all_tenants) return true;
     for (const std::string& scope : c.scopes)
         if (scope == kNetworkWide || can_see(a, scope)) return true;
@@ -67,7 +67,7 @@ void PokeHub::close(const std::shared_ptr<PokeStream>& s) {
     if (u != per_user_.end() && --u->second <= 0) per_user_.erase(u);
 }
 
-void PokeHub::publish(const Change& change) {
+void PokeHub::publish(const VisibleChange& change) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto poke = [&](const std::shared_ptr<PokeStream>& s) {
         if (!sees_change(s->actor, change)) return;
@@ -106,8 +106,8 @@ size_t PokeHub::open_count() {
 }
 
 MaybeError describe_change(Conn& c, const std::string& origin, const Id& tenant,
-                           std::int64_t from, std::int64_t to, Change& out) {
-    out = Change{tenant, to, {}, false};
+                           std::int64_t from, std::int64_t to, VisibleChange& out) {
+    out = VisibleChange{tenant, to, {}, false};
     if (to <= from) return std::nullopt;
     // Under the tenant's write lock, the records above `from` are this commit's (and, after a
     // catch-up, another process's recent ones: a spare poke, never a missing one).
@@ -121,7 +121,7 @@ MaybeError describe_change(Conn& c, const std::string& origin, const Id& tenant,
     return c.run("SELECT pg_notify(?, ?)", {kChangeChannel, change_to_notice(origin, out)});
 }
 
-std::string change_to_notice(const std::string& origin, const Change& c) {
+std::string change_to_notice(const std::string& origin, const VisibleChange& c) {
     std::string scopes;
     for (const std::string& s : c.scopes) {
         if (!scopes.empty()) scopes += ',';
@@ -131,14 +131,14 @@ std::string change_to_notice(const std::string& origin, const Change& c) {
     return origin + "|" + c.tenant + "|" + std::to_string(c.version) + "|" + scopes;
 }
 
-bool notice_to_change(const std::string& payload, std::string& origin, Change& out) {
+bool notice_to_change(const std::string& payload, std::string& origin, VisibleChange& out) {
     std::vector<std::string> parts = split(payload, '|');
     if (parts.size() != 4 || parts[1].empty()) return false;
     char* end = nullptr;
     long long v = std::strtoll(parts[2].c_str(), &end, 10);
     if (parts[2].empty() || *end != '\0') return false;
     origin = parts[0];
-    out = Change{Id(parts[1]), v, split(parts[3], ','), false};
+    out = VisibleChange{Id(parts[1]), v, split(parts[3], ','), false};
     return true;
 }
 

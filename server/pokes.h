@@ -18,7 +18,7 @@
 namespace fc::server {
 
 // One commit, as streams need to know it.
-struct Change {
+struct VisibleChange {
     Id tenant;
     std::int64_t version = 0;
     std::vector<std::string> scopes;  // scopes of the records written; "*" pokes the tenant
@@ -48,7 +48,7 @@ public:
     std::shared_ptr<PokeStream> open(const Actor& actor, int& status, Error& error);
     void close(const std::shared_ptr<PokeStream>& s);
     // Pokes every stream that can see the change.
-    void publish(const Change& change);
+    void publish(const VisibleChange& change);
     // Wakes every stream for good (shutdown).
     void close_all();
     size_t open_count();
@@ -65,12 +65,12 @@ private:
 // changed, for publish() after the commit. On PostgreSQL it also queues a NOTIFY in the same
 // transaction, so other processes hear of it exactly when (and only if) it commits.
 MaybeError describe_change(Conn& c, const std::string& origin, const Id& tenant,
-                           std::int64_t from, std::int64_t to, Change& out);
+                           std::int64_t from, std::int64_t to, VisibleChange& out);
 
 // The NOTIFY payload: "origin|tenant|version|scope,scope,..." (or "*" when it would be long).
-std::string change_to_notice(const std::string& origin, const Change& c);
+std::string change_to_notice(const std::string& origin, const VisibleChange& c);
 // False for a payload not made by change_to_notice.
-bool notice_to_change(const std::string& payload, std::string& origin, Change& out);
+bool notice_to_change(const std::string& payload, std::string& origin, VisibleChange& out);
 
 constexpr const char* kChangeChannel = "forecourt_changes";
 

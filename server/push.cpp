@@ -247,7 +247,7 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
         conn->rollback();
         return out;
     }
-    Change change;  // for the event streams (pokes.h)
+    VisibleChange change;  // for the event streams (pokes.h)
     if (auto e = describe_change(*conn, state.origin, t.id, before, out.version, change))
         return fail(*e);
     if (auto e = conn->commit()) return fail(*e);

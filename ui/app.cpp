@@ -43,10 +43,12 @@ void set_app_data(AppState& app, Store store) {
     app.follow_ups.dirty = true;
     app.quick_log.open = false;
     app.details_loaded = true;  // a whole store; load_app_data says otherwise for a first part
-    // An import's job and undo journal refer to the store being replaced: drop them.
-    app.imports.job = ImportJob{};
-    if (app.imports.stage == ImportStage::running || app.imports.stage == ImportStage::done)
+    // A running or finished import's job and undo journal refer to the store being replaced:
+    // drop them. A file in preview keeps its job (the detail part arrives while a user maps).
+    if (app.imports.stage == ImportStage::running || app.imports.stage == ImportStage::done) {
+        app.imports.job = ImportJob{};
         app.imports.stage = ImportStage::pick;
+    }
     if (app.user_id.empty() || !app.store.users.contains(app.user_id))
         app.user_id = default_user(app.store);
 }

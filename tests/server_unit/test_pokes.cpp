@@ -33,23 +33,23 @@ TEST_CASE("a commit pokes the streams whose user can see what it wrote, and no o
     REQUIRE(rep_d1);
     REQUIRE(other_tenant);
 
-    hub.publish(Change{"network-a", 7, {"D1"}, false});
+    hub.publish(VisibleChange{"network-a", 7, {"D1"}, false});
     CHECK(pending(rep_d1));
     CHECK(rep_d1->version == 7);
     CHECK_FALSE(pending(rep_d2));
     CHECK(pending(central));
     CHECK_FALSE(pending(other_tenant));
 
-    hub.publish(Change{"network-a", 8, {"*"}, false});  // network-wide reference data
+    hub.publish(VisibleChange{"network-a", 8, {"*"}, false});  // network-wide reference data
     CHECK(pending(rep_d1));
     CHECK(pending(rep_d2));
     CHECK_FALSE(pending(other_tenant));
 
-    hub.publish(Change{"network-a", 9, {""}, false});  // central-only records
+    hub.publish(VisibleChange{"network-a", 9, {""}, false});  // central-only records
     CHECK_FALSE(pending(rep_d1));
     CHECK(pending(central));
 
-    hub.publish(Change{"", 0, {}, true});  // after a lost LISTEN connection: everyone
+    hub.publish(VisibleChange{"", 0, {}, true});  // after a lost LISTEN connection: everyone
     CHECK(pending(rep_d1));
     CHECK(pending(other_tenant));
 }
@@ -73,15 +73,15 @@ TEST_CASE("stream limits per user and per process, and a closed stream frees its
     hub.close(a1);
     CHECK(hub.open_count() == 2);
     CHECK(hub.open(b, status, error));
-    hub.publish(Change{"network-a", 3, {"D1"}, false});
+    hub.publish(VisibleChange{"network-a", 3, {"D1"}, false});
     CHECK(pending(a2));
     CHECK_FALSE(pending(a1));  // closed streams are not poked
 }
 
 TEST_CASE("a change survives the NOTIFY payload, and foreign payloads are refused") {
-    Change c{"network-a", 1832, {"D1", "*", ""}, false};
+    VisibleChange c{"network-a", 1832, {"D1", "*", ""}, false};
     std::string origin;
-    Change back;
+    VisibleChange back;
     REQUIRE(notice_to_change(change_to_notice("p1", c), origin, back));
     CHECK(origin == "p1");
     CHECK(back.tenant == "network-a");
@@ -90,7 +90,7 @@ TEST_CASE("a change survives the NOTIFY payload, and foreign payloads are refuse
     CHECK_FALSE(notice_to_change("hello", origin, back));
     CHECK_FALSE(notice_to_change("p1|network-a|12x|D1", origin, back));
 
-    Change wide{"network-a", 5, std::vector<std::string>(2000, "D-0123"), false};
+    VisibleChange wide{"network-a", 5, std::vector<std::string>(2000, "D-0123"), false};
     REQUIRE(notice_to_change(change_to_notice("p1", wide), origin, back));
     CHECK(back.scopes == std::vector<std::string>{"*"});  // too long for NOTIFY: the whole tenant
 }

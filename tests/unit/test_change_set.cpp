@@ -22,9 +22,18 @@ Command cmd(const std::string& id, const std::string& kind, json payload, Time a
     return Command{id, "tab", 1, kind, at, "D1-M", std::move(payload)};
 }
 
-const Lead* open_new_lead(const Store& s) {
-    for (const Lead& l : s.leads.rows)
-        if (l.state == LeadState::new_lead && l.owner.empty() && l.dealer_id == "D1") return &l;
+// Every demo lead already has an owner, so open a fresh one the way a web form does.
+const Lead* open_new_lead(Store& s) {
+    ensure_lead_book(s, kNow);
+    auto account = std::find_if(s.accounts.rows.begin(), s.accounts.rows.end(),
+                                [](const Account& a) { return a.dealer_id == "D1"; });
+    if (account == s.accounts.rows.end()) return nullptr;
+    json act = {{"id", "E-open-1"}, {"account_id", account->id}, {"type", "quote_request"},
+                {"at", kNow}, {"product_category", s.categories.rows[0].id}};
+    ChangeSet cs;
+    if (apply_command_tracked(s, cmd("open1", "activity.log", act), cs)) return nullptr;
+    for (const Change& c : cs)
+        if (c.table == "leads") return s.leads.find(c.id);
     return nullptr;
 }
 
@@ -54,8 +63,14 @@ TEST_CASE("a transition reports the lead and its event; a retry reports nothing"
     CHECK(std::count_if(cs.begin(), cs.end(), [](const Change& c) { return c.table == "lead_events"; }) == 1);
     CHECK(find_record_json(s, "leads", lead_id)->at("state") == "working");
 
-    Command move = cmd("r1", "lead.reassign", {{"lead_id", lead_id}, {"to", "D1-R2"}, {"reason", "r"}});
-    REQUIRE_FALSE(apply_command_tracked(s, move, cs));
+    // Routing may already have given the fresh lead an owner: move it to another rep of D1.
+    auto rep = std::find_if(s.users.rows.begin(), s.users.rows.end(), [&](const User& u) {
+        return u.dealer_id == "D1" && u.role == "rep" && u.id != s.leads.find(lead_id)->owner;
+    });
+    REQUIRE(rep != s.users.rows.end());
+    Command move = cmd("r1", "lead.reassign", {{"lead_id", lead_id}, {"to", rep->id}, {"reason", "r"}});
+    MaybeError moved = apply_command_tracked(s, move, cs);
+    REQUIRE_MESSAGE(!moved, (moved ? moved->code + " " + moved->field + " " + moved->message : ""));
     CHECK(cs.size() == 2);
     CHECK(has(cs, "leads", lead_id));
     CHECK(has(cs, "lead_events", "r1"));
