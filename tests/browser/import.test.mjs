@@ -43,7 +43,11 @@ async function chooseInCombo(page, combo, entry) {
   for (let step = 0; step < 40; ++step) {
     const found = await page.evaluate((label) => window.forecourt.items().find((i) =>
       i.label === label && i.window.startsWith('##Combo')) || null, entry);
-    if (found) {
+    // A popup's first frame only measures itself (ImGui draws it hidden): click once its entry
+    // stands still over two reads.
+    const again = found && await page.waitForTimeout(100).then(() => page.evaluate((label) => window.forecourt.items().find((i) =>
+      i.label === label && i.window.startsWith('##Combo')) || null, entry));
+    if (found && again && again.rect.x === found.rect.x && again.rect.y === found.rect.y) {
       await page.mouse.click(found.rect.x + found.rect.w / 2, found.rect.y + found.rect.h / 2);
       // Closed, and the layout below it drawn again, before anything else is clicked.
       for (let wait = 0; wait < 40; ++wait) {
