@@ -207,7 +207,7 @@ std::string export_table_csv(const ExportTable& t, CsvOptions o) {
     for (const std::string& h : t.header) w.text(h);
     w.end_row();
     for (const auto& row : t.rows) {
-        for (const std::string& c : row) w.text(c);
+        for (size_t c = 0; c < row.size(); ++c) t.is_numeric(c) ? w.number(row[c]) : w.text(row[c]);
         w.end_row();
     }
     return w.out;

@@ -22,6 +22,10 @@ using RowPositions = std::vector<std::uint32_t>;
 struct ExportTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    // Columns of numbers the caller formatted itself: written as they are, so a negative ROI
+    // stays a number a spreadsheet can sum (text columns are neutralised against formulas).
+    std::vector<bool> numeric;
+    bool is_numeric(size_t column) const { return column < numeric.size() && numeric[column]; }
 };
 
 // Leads with what a person reads next to them: account name, category name, owner name.

@@ -60,6 +60,7 @@ FileOffer export_campaign_report(const AppState& app, FileFormat f) {
     ExportTable t;
     t.header = {"campaign_id", "campaign", "leads", "qualified", "won", "spend", "revenue",
                 "cost_per_sale", "roi_percent"};
+    t.numeric = {false, false, true, true, true, true, true, true, true};
     for (const CampaignRow& c : campaign_report(app.store, app.core_index, app.now)) {
         char roi[32] = "";
         if (c.spend) std::snprintf(roi, sizeof roi, "%.1f", c.roi * 100);

@@ -89,6 +89,9 @@ TEST_CASE("names that look like formulas are neutralised in every export") {
     CHECK(acts.cell(acts.rows[0], 11) == "'@SUM(1+1)*cmd|' /C calc'!A0");
     ExportTable report{{"campaign", "sales"}, {{"+49 radio", "3"}, {"-10% promo", "1"}}};
     CHECK(export_table_csv(report) == "campaign,sales\r\n\"'+49 radio\",3\r\n\"'-10% promo\",1\r\n");
+    // A column the report formatted as numbers keeps a negative figure as a number.
+    ExportTable roi{{"campaign", "roi_percent"}, {{"-10% promo", "-12.5"}}, {false, true}};
+    CHECK(export_table_csv(roi) == "campaign,roi_percent\r\n\"'-10% promo\",-12.5\r\n");
 }
 
 TEST_CASE("a report table exports to CSV and to JSON objects keyed by its header") {
