@@ -27,8 +27,9 @@ MaybeError from_json(const json& j, Command& out, const std::string& path = "");
 // lead.put, task.put, deal.put (insert or replace), activity.log (append-only: the same id
 // twice is accepted only when it is the same activity, so a retried command is harmless; it
 // updates or opens the lead it touches), the lead commands of lead_commands.h
-// (lead.transition, lead.qualify, scoring_rules.put), and task.create, task.complete,
-// lead.reassign, lead.redirect, lead.sla_notice (see workflow_commands.h). lead.put also logs
+// (lead.transition, lead.qualify, scoring_rules.put, sla_policy.put, follow_up_rules.put), and task.create, task.complete,
+// lead.reassign, lead.redirect, lead.sla_notice (see workflow_commands.h), deal.move
+// (deal_commands.h). lead.put also logs
 // state and owner changes to the lead event log.
 MaybeError apply_command(Store& store, const Command& c);
 
