@@ -10,8 +10,10 @@
 #include "app_index.h"
 #include "commands.h"
 #include "error.h"
+#include "import_state.h"
 #include "inbox_filter.h"
 #include "indexes.h"
+#include "platform_services.h"
 #include "reports.h"
 #include "rules_editor.h"
 #include "store.h"
@@ -19,7 +21,7 @@
 
 namespace fc::ui {
 
-enum class Screen : int { now, leads, accounts, follow_ups, pipeline, reports, rules, settings, count_ };
+enum class Screen : int { now, leads, accounts, follow_ups, pipeline, reports, rules, settings, imports, count_ };
 
 struct AccountScreenState {
     char search[128] = "";
@@ -127,6 +129,7 @@ struct AppState {
     ReportsCache reports;
     RulesEditorState rules;
     PipelineState pipeline;
+    ImportScreenState imports;
 
     // Sync: the client's identity and the commands not yet acknowledged by the server.
     Id client_id = "local";      // set by the platform (one per browser profile / device)
@@ -138,6 +141,9 @@ struct AppState {
 
     // A tel: or mailto: URL the user asked to open; the platform opens it and clears it.
     std::string pending_url;
+    // File picker, downloads and frames while work runs; null until the platform sets it
+    // (then Import and Export say they are unavailable).
+    PlatformServices* platform = nullptr;
     std::vector<std::string> events;  // JSON events for the host page, drained each frame
 };
 
@@ -147,6 +153,10 @@ MaybeError load_app_data(AppState& app, std::string_view snapshot_json);
 void set_app_data(AppState& app, Store store);
 // Adds the tables of a second document (contacts, activities, tasks) after the inbox's.
 MaybeError add_app_data(AppState& app, std::string_view snapshot_json);
+
+// Rebuilds everything derived from the store (lead book, indexes, cached lists) after the store
+// changed other than through dispatch(): an import's batch, or its undo.
+void refresh_derived_data(AppState& app);
 
 // Draws one frame of the whole app into the current ImGui frame.
 void draw_app(AppState& app);
