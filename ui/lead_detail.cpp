@@ -251,6 +251,7 @@ void draw_reassign(AppState& app, std::uint32_t row) {
         }
         ImGui::EndCombo();
     }
+    label_last_item("New owner", "field");  // combos publish no label of their own
     if (const char* e = field_error(app, kReassignForm, "payload.to")) field_error_text(e);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputTextWithHint("##reassign_reason", "Why (the new owner and the history see it)",
@@ -309,7 +310,9 @@ void draw_state_actions(AppState& app, std::uint32_t row) {
     if (transition_allowed(lead.state, LeadState::qualified) && !missing.empty()) {
         std::string need;
         for (std::string_view m : missing) need += (need.empty() ? "" : ", ") + std::string(m);
-        ImGui::TextDisabled("To qualify, still needed: %s", need.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        published_text(("To qualify, still needed: " + need).c_str());
+        ImGui::PopStyleColor();
     }
     if (const char* e = field_error(app, kStateForm, "payload.to")) field_error_text(e);
     ImGui::SetNextItemWidth(chars(30));
