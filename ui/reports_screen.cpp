@@ -116,7 +116,7 @@ void draw_funnel(const Funnel& f) {
 void draw_response_histogram(const ResponseHistogram& h) {
     ImGui::SeparatorText("Response time distribution");
     static const char* const labels[kResponseBuckets] = {"< 15 min", "15–60 min", "1–4 h",
-                                                         "4–24 h",  "1–3 d",     "≥ 3 d"};
+                                                         "4–24 h",  "1–3 d",     "3+ d"};  // no ≥: Noto Sans has no glyph for it
     std::vector<ChartValue> values;
     for (size_t b = 0; b < kResponseBuckets; ++b)
         values.push_back({labels[b], double(h.answered[b]), format_count(h.answered[b]),
