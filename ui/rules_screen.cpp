@@ -386,6 +386,7 @@ void draw_preview(AppState& app, const Verdict& v) {
         ImGui::TableSetColumnIndex(0);
         std::string id = "##preview" + std::to_string(i);
         ImGui::Selectable(id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+        label_last_item(name.c_str(), "row");  // an unnamed item is not published to the page
         describe_last_item_as_row(cells);
         ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(cells[0].c_str());

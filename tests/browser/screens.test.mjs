@@ -110,7 +110,9 @@ test('central marketing changes a scoring weight: the preview shows the new orde
 
   // A rep sees the rules read-only; central marketing may change them.
   await clickItem(page, 'Rules', 'Navigation');
-  const readOnly = (await items(page)).find((it) => it.window === 'Rules' && it.label.startsWith('Read-only:'));
+  // Waits for the Rules pane's frame rather than reading the frame drawn before the click.
+  const readOnly = await page.waitForFunction(() => window.forecourt.items().some((it) =>
+    it.window === 'Rules' && it.label.startsWith('Read-only:')), null, { timeout: 10000 }).catch(() => null);
   assert.ok(readOnly, 'a rep is told why the rules are read-only');
   await clickItem(page, 'Settings', 'Navigation');
   await clickItem(page, 'Signed in as', 'Settings');
