@@ -23,10 +23,13 @@ std::optional<DealStage> parse_deal_stage(std::string_view s) {
 }
 
 json to_json(const Deal& r) {
-    return {{"id", r.id}, {"lead_id", r.lead_id}, {"account_id", r.account_id},
+    json j = {{"id", r.id}, {"lead_id", r.lead_id}, {"account_id", r.account_id},
             {"dealer_id", r.dealer_id}, {"owner", r.owner},
             {"product_category", r.product_category}, {"stage", name_of(r.stage)},
             {"amount", r.amount}, {"created_at", r.created_at}};
+    if (r.closed_at) j["closed_at"] = r.closed_at;
+    if (!r.reason.empty()) j["reason"] = r.reason;
+    return j;
 }
 
 MaybeError from_json(const json& j, Deal& out, const std::string& path) {
@@ -41,6 +44,8 @@ MaybeError from_json(const json& j, Deal& out, const std::string& path) {
     r.enumeration("stage", d.stage, false, parse_deal_stage);
     r.integer("amount", d.amount, false, 0, 1000000000000);
     r.integer("created_at", d.created_at, true, 0, 32503680000);
+    r.integer("closed_at", d.closed_at, false, 0, 32503680000);
+    r.string("reason", d.reason, false, 2000);
     if (auto e = r.finish()) return e;
     out = std::move(d);
     return std::nullopt;

@@ -1,9 +1,11 @@
 #include "lead_commands.h"
 #include "deal_json.h"
 #include "enum_names.h"
+#include "follow_up_rules.h"
 #include "lead_engine.h"
 #include "qualification.h"
 #include "record_json.h"
+#include "sla.h"
 #include "workflow_commands.h"
 
 namespace fc {
@@ -69,6 +71,15 @@ MaybeError scoring_rules_put(Store& s, const Command& c) {
     return std::nullopt;
 }
 
+// A rule document is validated whole and kept as given: a bad one changes nothing.
+template <class Rules>
+MaybeError put_rule_document(const Command& c, json& slot) {
+    Rules rules;
+    if (auto e = from_json(c.payload, rules, "payload")) return e;
+    slot = c.payload;
+    return std::nullopt;
+}
+
 }  // namespace
 
 MaybeError apply_lead_command(Store& s, const Command& c, bool& handled) {
@@ -76,6 +87,9 @@ MaybeError apply_lead_command(Store& s, const Command& c, bool& handled) {
     if (c.kind == "lead.transition") return lead_transition(s, c);
     if (c.kind == "lead.qualify") return lead_qualify(s, c);
     if (c.kind == "scoring_rules.put") return scoring_rules_put(s, c);
+    if (c.kind == "sla_policy.put") return put_rule_document<SlaPolicy>(c, s.sla_policy);
+    if (c.kind == "follow_up_rules.put")
+        return put_rule_document<FollowUpRules>(c, s.follow_up_rules);
     handled = false;
     return std::nullopt;
 }

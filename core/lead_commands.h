@@ -3,6 +3,8 @@
 //   lead.transition   {"lead_id", "to", "reason"?, "deal"?: {"id", "amount"?, "stage"?}}
 //   lead.qualify      {"lead_id", "budget"?|"authority"?|"need"?|"timeline"?: {"met", "evidence"?}}
 //   scoring_rules.put the rule set itself (scoring_rules.h), re-scoring the whole book
+//   sla_policy.put    the SLA policy document (sla.h), kept in Store::sla_policy
+//   follow_up_rules.put {"rules": [...]} (follow_up_rules.h), kept in Store::follow_up_rules
 #pragma once
 #include "commands.h"
 

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include "record_json.h"
 #include "deal_json.h"
+#include "follow_up_rules.h"
 #include "lead_engine.h"
+#include "sla.h"
 
 namespace fc {
 namespace {
@@ -39,12 +41,36 @@ auto with_table(S& s, const std::string& table, F f) -> decltype(f(s.accounts)) 
     return {};
 }
 
+// The SLA policy and follow-up rules: a validated document kept as given in the store (null:
+// the defaults, no record), wrapped under `key` in its record.
+struct RuleDocument {
+    json Store::*slot;
+    const char* key;
+    MaybeError (*validate)(const json& doc, const std::string& path);
+};
+
+template <class Rules>
+MaybeError validate_as(const json& doc, const std::string& path) {
+    Rules r;
+    return from_json(doc, r, path);
+}
+
+const RuleDocument* rule_document(const std::string& table) {
+    static const RuleDocument kSla{&Store::sla_policy, "policy", validate_as<SlaPolicy>};
+    static const RuleDocument kFollowUps{&Store::follow_up_rules, "rules",
+                                         validate_as<FollowUpRules>};
+    if (table == kSlaPolicyTable) return &kSla;
+    if (table == kFollowUpRulesTable) return &kFollowUps;
+    return nullptr;
+}
+
 }  // namespace
 
 const std::vector<std::string>& record_tables() {
     static const std::vector<std::string> kTables = {
         "dealers", "users",  "categories", "campaigns", "accounts",    "contacts",
-        "activities", "leads", "tasks",    "deals",     "lead_events", kScoringRulesTable};
+        "activities", "leads", "tasks",    "deals",     "lead_events", kScoringRulesTable,
+        kSlaPolicyTable, kFollowUpRulesTable};
     return kTables;
 }
 
@@ -58,16 +84,22 @@ std::optional<json> find_record_json(const Store& s, const std::string& table, c
         if (id != kScoringRulesId) return std::nullopt;
         return json{{"id", kScoringRulesId}, {"rules", to_json(s.lead_book.rules)}};
     }
+    if (const RuleDocument* d = rule_document(table)) {
+        const json& doc = s.*(d->slot);
+        if (id != kRuleDocumentId || doc.is_null()) return std::nullopt;
+        return json{{"id", kRuleDocumentId}, {d->key, doc}};
+    }
     return with_table(s, table, [&](const auto& t) { return find_in(t, id); });
 }
 
 size_t record_count(const Store& s, const std::string& table) {
     if (table == kScoringRulesTable) return 1;
+    if (const RuleDocument* d = rule_document(table)) return (s.*(d->slot)).is_null() ? 0 : 1;
     return with_table(s, table, [](const auto& t) { return t.size(); });
 }
 
 Id record_id_at(const Store& s, const std::string& table, size_t row) {
-    if (table == kScoringRulesTable) return kScoringRulesId;
+    if (table == kScoringRulesTable || rule_document(table)) return kRuleDocumentId;
     return with_table(s, table, [&](const auto& t) { return t.rows[row].id; });
 }
 
@@ -83,11 +115,18 @@ MaybeError put_record_unchecked(Store& s, const std::string& table, const json& 
         s.lead_book.compiled_stale = true;
         return std::nullopt;
     }
+    if (const RuleDocument* d = rule_document(table)) {
+        auto it = record.find(d->key);
+        if (it == record.end()) return Error{"missing_field", d->key, std::string(d->key) + " is missing"};
+        if (auto e = d->validate(*it, d->key)) return e;
+        s.*(d->slot) = *it;
+        return std::nullopt;
+    }
     return with_table(s, table, [&](auto& t) -> MaybeError { return put_in(t, record); });
 }
 
 bool erase_record_unchecked(Store& s, const std::string& table, const Id& id) {
-    if (!is_record_table(table) || table == kScoringRulesTable) return false;
+    if (!is_record_table(table) || table == kScoringRulesTable || rule_document(table)) return false;
     return with_table(s, table, [&](auto& t) { return t.erase(id); });
 }
 

@@ -11,11 +11,18 @@
 
 namespace fc {
 
-// The scoring rules travel as one record of their own: {"id": "current", "rules": {...}}.
+// The rule documents travel as one record each, id "current": the scoring rules as
+// {"id": "current", "rules": {...}} (always present), and, once someone has set them, the SLA
+// policy as {"id": "current", "policy": {...}} and the follow-up rules as
+// {"id": "current", "rules": {...}} (until then every replica uses the built-in defaults).
+constexpr const char* kRuleDocumentId = "current";
 constexpr const char* kScoringRulesTable = "scoring_rules";
-constexpr const char* kScoringRulesId = "current";
+constexpr const char* kScoringRulesId = kRuleDocumentId;
+constexpr const char* kSlaPolicyTable = "sla_policy";
+constexpr const char* kFollowUpRulesTable = "follow_up_rules";
 
-// Every synced table, in load order: dealers ... tasks, deals, lead_events, scoring_rules.
+// Every synced table, in load order: dealers ... tasks, deals, lead_events, then the rule
+// documents.
 const std::vector<std::string>& record_tables();
 bool is_record_table(const std::string& table);
 

@@ -142,6 +142,8 @@ struct Deal {
     DealStage stage = DealStage::evaluating;
     Money amount = 0;
     Time created_at = 0;
+    Time closed_at = 0;         // when it was won (bought) or lost; 0 while open
+    std::string reason;         // why it was won or lost (deal.move requires one)
 };
 
 // The append-only log of what happened to a lead besides its activities: state changes,

@@ -217,6 +217,44 @@ Aging aging_report(const Store& s, Time now) {
     return a;
 }
 
+ResponseHistogram response_histogram(const Store& s, const std::vector<Time>& first, Time now) {
+    ResponseHistogram h;
+    for (std::uint32_t row = 0; row < s.leads.size(); ++row) {
+        const Lead& l = s.leads.rows[row];
+        if (l.created_at > now) continue;
+        if (first[row] == 0) {
+            ++h.waiting;
+            continue;
+        }
+        std::int64_t took = std::max<std::int64_t>(0, first[row] - l.created_at);
+        size_t b = 0;
+        while (b < kResponseBuckets - 1 && took >= kResponseBucketEnds[b]) ++b;
+        ++h.answered[b];
+    }
+    return h;
+}
+
+std::vector<WeekRow> weekly_report(const Store& s, Time now, const ReportOptions& o) {
+    constexpr Time kWeek = 7 * 86400;
+    std::vector<WeekRow> weeks(kReportWeeks);
+    const Time first_start = now - kReportWeeks * kWeek;
+    for (int w = 0; w < kReportWeeks; ++w) weeks[size_t(w)].start = first_start + w * kWeek;
+    auto week_of = [&](Time t) -> int {
+        if (t < first_start || t >= now) return -1;
+        return int((t - first_start) / kWeek);
+    };
+    for (const Lead& l : s.leads.rows)
+        if (int w = week_of(l.created_at); w >= 0) ++weeks[size_t(w)].leads;
+    for (const Task& t : s.tasks.rows) {
+        int w = week_of(t.due);
+        if (w < 0 || !t.blocked_reason.empty()) continue;
+        ++weeks[size_t(w)].due;
+        if (t.state == TaskState::done && t.done_at != 0 && t.done_at <= t.due + o.compliance_grace_s)
+            ++weeks[size_t(w)].on_time;
+    }
+    return weeks;
+}
+
 Reports compute_reports(const Store& s, const Indexes& idx, Time now, const ReportOptions& o) {
     Reports r;
     r.campaigns = campaign_report(s, idx, now);
@@ -225,6 +263,8 @@ Reports compute_reports(const Store& s, const Indexes& idx, Time now, const Repo
     r.funnel = funnel_report(s, idx, first, now);
     compliance_report(s, now, o, r.compliance_by_assignee, r.compliance_total);
     r.aging = aging_report(s, now);
+    r.response_histogram = response_histogram(s, first, now);
+    r.weeks = weekly_report(s, now, o);
     return r;
 }
 

@@ -22,6 +22,10 @@
 //   tasks count separately. Per assignee and in total.
 // - Lead aging: open leads (new, working, qualified) by age since creation: <1 d, 1-3 d,
 //   3-7 d, 7-30 d, >= 30 d; per state.
+// - Response-time distribution: answered leads by response time (as above): < 15 min,
+//   15-60 min, 1-4 h, 4-24 h, 1-3 d, >= 3 d; unanswered ones counted as waiting.
+// - Weeks: the last kReportWeeks 7-day windows ending at `now` (oldest first): leads created
+//   in the window, and follow-ups due in it with how many were done on time (as in compliance).
 #pragma once
 #include <array>
 #include <vector>
@@ -65,6 +69,22 @@ struct Aging {
     std::array<std::array<int, kAgingBuckets>, size_t(LeadState::count_)> by_state{};
 };
 
+constexpr size_t kResponseBuckets = 6;  // < 15 min, 15-60 min, 1-4 h, 4-24 h, 1-3 d, >= 3 d
+constexpr std::int64_t kResponseBucketEnds[kResponseBuckets - 1] = {15 * 60, 3600, 4 * 3600,
+                                                                    86400, 3 * 86400};
+struct ResponseHistogram {
+    std::array<int, kResponseBuckets> answered{};
+    int waiting = 0;
+};
+
+constexpr int kReportWeeks = 12;
+struct WeekRow {
+    Time start = 0;   // the window is [start, start + 7 days)
+    int leads = 0;    // created in the window
+    int due = 0;      // follow-ups due in the window (blocked ones left out)
+    int on_time = 0;  // of those, done by due + grace
+};
+
 struct ReportOptions {
     std::int64_t compliance_grace_s = 86400;  // a follow-up done within a day of due is on time
 };
@@ -77,6 +97,8 @@ struct Reports {
     std::vector<ComplianceRow> compliance_by_assignee;  // sorted by assignee
     ComplianceRow compliance_total;
     Aging aging;
+    ResponseHistogram response_histogram;
+    std::vector<WeekRow> weeks;  // kReportWeeks, oldest first
 };
 
 std::vector<CampaignRow> campaign_report(const Store& s, const Indexes& idx, Time now);
@@ -91,6 +113,9 @@ Funnel funnel_report(const Store& s, const Indexes& idx, const std::vector<Time>
 void compliance_report(const Store& s, Time now, const ReportOptions& o,
                        std::vector<ComplianceRow>& by_assignee, ComplianceRow& total);
 Aging aging_report(const Store& s, Time now);
+
+ResponseHistogram response_histogram(const Store& s, const std::vector<Time>& first, Time now);
+std::vector<WeekRow> weekly_report(const Store& s, Time now, const ReportOptions& o = {});
 
 Reports compute_reports(const Store& s, const Indexes& idx, Time now, const ReportOptions& o = {});
 

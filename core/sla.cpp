@@ -64,6 +64,18 @@ std::string describe(const SlaBudget& b) {
     return std::to_string(b.amount) + unit + (b.amount == 1 ? "" : "s");
 }
 
+json to_json(const SlaPolicy& p) {
+    json j = {{"redirect_after_percent", p.redirect_after_percent}};
+    for (size_t b = 0; b < 3; ++b) {
+        const SlaBudget& r = p.response[b];
+        const char* unit = r.unit == BudgetUnit::business_minutes ? "business_minutes"
+                           : r.unit == BudgetUnit::business_hours ? "business_hours"
+                                                                  : "business_days";
+        j[kBandKeys[b]] = {{unit, r.amount}, {"warn_before_minutes", p.warn_before[b] / 60}};
+    }
+    return j;
+}
+
 MaybeError from_json(const json& j, SlaPolicy& out, const std::string& path) {
     SlaPolicy p;
     JsonReader r(j, path);

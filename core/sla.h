@@ -49,6 +49,7 @@ struct SlaPolicy {
 //  "cold": {"business_days": 2, "warn_before_minutes": 120}, "redirect_after_percent": 100}
 // Each band names exactly one of business_minutes / business_hours / business_days.
 MaybeError from_json(const json& j, SlaPolicy& out, const std::string& path = "");
+json to_json(const SlaPolicy& p);  // what from_json reads
 std::string describe(const SlaBudget& b);  // "15 business minutes"
 
 // Business calendars per dealer: the dealer's IANA zone with configured or default hours.

@@ -1,7 +1,9 @@
 #include "snapshot.h"
 #include "deal_json.h"
 #include "record_json.h"
+#include "follow_up_rules.h"
 #include "scoring_rules.h"
+#include "sla.h"
 
 namespace fc {
 namespace {
@@ -125,6 +127,28 @@ void for_each_table(S& s, Fn fn) {
 
 // The scoring rules travel with the data (rules are data), beside the tables.
 constexpr const char* kRulesKey = "scoring_rules";
+// The SLA policy and follow-up rules travel the same way once someone has set them.
+constexpr const char* kSlaKey = "sla_policy";
+constexpr const char* kFollowUpsKey = "follow_up_rules";
+
+void write_rule_documents(const Store& s, json& doc) {
+    if (!s.sla_policy.is_null()) doc[kSlaKey] = s.sla_policy;
+    if (!s.follow_up_rules.is_null()) doc[kFollowUpsKey] = s.follow_up_rules;
+}
+
+MaybeError read_rule_documents(const json& doc, Store& s) {
+    if (auto it = doc.find(kSlaKey); it != doc.end()) {
+        SlaPolicy p;
+        if (auto e = from_json(*it, p, kSlaKey)) return e;
+        s.sla_policy = *it;
+    }
+    if (auto it = doc.find(kFollowUpsKey); it != doc.end()) {
+        FollowUpRules r;
+        if (auto e = from_json(*it, r, kFollowUpsKey)) return e;
+        s.follow_up_rules = *it;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -132,6 +156,7 @@ json snapshot_to_json(const Store& s) {
     json doc = json::object();
     for_each_table(s, [&](const char* name, const auto& table) { write_table(doc, name, table); });
     doc[kRulesKey] = to_json(s.lead_book.rules);
+    write_rule_documents(s, doc);
     return doc;
 }
 
@@ -152,7 +177,7 @@ MaybeError check_table_names(const json& doc) {
     if (!doc.is_object()) return not_an_object("");
     const Store empty;
     for (const auto& item : doc.items()) {
-        bool ok = item.key() == kRulesKey;
+        bool ok = item.key() == kRulesKey || item.key() == kSlaKey || item.key() == kFollowUpsKey;
         for_each_table(empty, [&](const char* name, const auto&) { ok = ok || item.key() == name; });
         if (!ok) return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
     }
@@ -168,6 +193,7 @@ MaybeError read_tables(const json& doc, Store& s) {
     });
     if (auto it = doc.find(kRulesKey); !e && it != doc.end())
         e = from_json(*it, s.lead_book.rules, kRulesKey);
+    if (!e) e = read_rule_documents(doc, s);
     return e;
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include "json_reader.h"
 #include "lead_book.h"
 #include "records.h"
 
@@ -97,6 +98,11 @@ struct Store {
     Table<Deal> deals;
     LeadBook lead_book;  // derived by the lead engine from activities and leads; never synced
     Table<LeadEvent> lead_events;  // append-only
+    // The SLA policy and follow-up rules as last put by sla_policy.put / follow_up_rules.put:
+    // validated documents (sla.h, follow_up_rules.h), null for the built-in defaults. Kept as
+    // the documents they are edited and synced as; whoever runs the workflow compiles them.
+    json sla_policy;
+    json follow_up_rules;
 };
 
 }  // namespace fc

@@ -1,4 +1,5 @@
 #include "sync_merge.h"
+#include "record_table.h"
 
 namespace fc {
 
@@ -34,7 +35,8 @@ const std::vector<std::string>& command_kinds() {
         "dealer.put",    "user.put",        "category.put",  "campaign.put",  "account.put",
         "contact.put",   "lead.put",        "task.put",      "deal.put",      "activity.log",
         "lead.transition", "lead.qualify",  "scoring_rules.put", "task.create", "task.complete",
-        "lead.reassign", "lead.redirect",   "lead.sla_notice", "task.delete", "contact.delete"};
+        "lead.reassign", "lead.redirect",   "lead.sla_notice", "task.delete", "contact.delete",
+        "sla_policy.put", "follow_up_rules.put", "deal.move"};
     return kKinds;
 }
 
@@ -51,7 +53,10 @@ std::vector<RecordRef> command_records(const Command& c) {
     else if (c.kind == "task.create" || c.kind == "task.delete") id_at(p, "id", "tasks");
     else if (c.kind == "contact.delete") id_at(p, "id", "contacts");
     else if (c.kind == "task.complete") id_at(p, "task_id", "tasks");
-    else if (c.kind == "scoring_rules.put") out.push_back({"scoring_rules", "current"});
+    else if (c.kind == "scoring_rules.put") out.push_back({kScoringRulesTable, kRuleDocumentId});
+    else if (c.kind == "sla_policy.put") out.push_back({kSlaPolicyTable, kRuleDocumentId});
+    else if (c.kind == "follow_up_rules.put") out.push_back({kFollowUpRulesTable, kRuleDocumentId});
+    else if (c.kind == "deal.move") id_at(p, "deal_id", "deals");
     else if (c.kind == "lead.transition" || c.kind == "lead.qualify" ||
              c.kind == "lead.reassign" || c.kind == "lead.redirect" ||
              c.kind == "lead.sla_notice") {

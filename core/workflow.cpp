@@ -9,8 +9,15 @@ WorkflowConfig default_workflow_config(const Store& s) {
     if (c.calendars.by_dealer.empty())
         for (const Dealer& d : s.dealers.rows)
             c.calendars.by_dealer[d.id] = default_calendar(find_time_zone("UTC"));
-    c.follow_ups = default_follow_up_rules();
+    use_store_rule_documents(s, c);
     return c;
+}
+
+void use_store_rule_documents(const Store& s, WorkflowConfig& c) {
+    c.sla = SlaPolicy{};
+    if (!s.sla_policy.is_null()) (void)from_json(s.sla_policy, c.sla);
+    c.follow_ups = default_follow_up_rules();
+    if (!s.follow_up_rules.is_null()) (void)from_json(s.follow_up_rules, c.follow_ups);
 }
 
 MaybeError load_workflow_config(const Store& s, const json& doc, WorkflowConfig& out) {

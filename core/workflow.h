@@ -24,7 +24,11 @@ struct WorkflowConfig {
 // Missing parts take the defaults: default_routing_rules(store), SlaPolicy{}, dealer zones with
 // default hours, default_follow_up_rules().
 MaybeError load_workflow_config(const Store& s, const json& doc, WorkflowConfig& out);
+// Store::sla_policy and Store::follow_up_rules, when set, replace the defaults.
 WorkflowConfig default_workflow_config(const Store& s);
+// Compiles the store's rule documents (validated when they were put) into `c`; unset ones
+// become the defaults again.
+void use_store_rule_documents(const Store& s, WorkflowConfig& c);
 
 struct WorkflowRun {
     std::vector<Command> routing;

@@ -149,12 +149,15 @@ std::string scope_from_json(const Store& s, const json& j) {
 MaybeError authorize_operation(const Store& s, const Actor& a, const Command& c) {
     if (c.kind == "scoring_rules.put" && !sees_everything(a))
         return forbidden("kind", "only central users may change the scoring rules");
+    if ((c.kind == "sla_policy.put" || c.kind == "follow_up_rules.put") && !sees_everything(a))
+        return forbidden("kind", "only central users may change the SLA policy and follow-up rules");
     if (sees_everything(a)) return std::nullopt;
     for (const RecordRef& r : command_records(c)) {
         std::optional<json> rec = find_record_json(s, r.table, r.id);
         if (!rec) continue;  // apply_command reports what does not exist
         if (scope_of(s, r.table, *rec) != a.dealer_id) {
             std::string field = c.kind == "task.complete" ? "task_id"
+                                : c.kind == "deal.move"   ? "deal_id"
                                 : r.table == "deals"      ? "deal.id"
                                 : r.table == "leads"      ? "lead_id"
                                                           : "id";
@@ -178,6 +181,16 @@ MaybeError authorize_operation(const Store& s, const Actor& a, const Command& c)
     };
     const User* user = nullptr;
     if (c.kind == "lead.sla_notice") return named_user("notify", user);
+    if (c.kind == "deal.move") {
+        // As with leads: a rep moves its own deals and unassigned ones; a manager any of the dealer's.
+        const Deal* deal = c.payload.is_object() && c.payload.contains("deal_id") &&
+                                   c.payload["deal_id"].is_string()
+                               ? s.deals.find(c.payload["deal_id"].get<std::string>())
+                               : nullptr;
+        if (a.role == "rep" && deal && !deal->owner.empty() && deal->owner != a.user_id)
+            return forbidden("payload.deal_id", "this deal is someone else's; ask a manager");
+        return std::nullopt;
+    }
     if (c.kind == "lead.transition" || c.kind == "lead.qualify") {
         // A rep works its own leads and unassigned ones, as with lead.put.
         if (a.role == "rep" && lead && !lead->owner.empty() && lead->owner != a.user_id)

@@ -1,6 +1,7 @@
 // The app's UI state and its frame. The UI only reads the store; every change it makes goes
 // through dispatch() (ui/dispatch.h), which applies a core command and queues it for sync.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "indexes.h"
 #include "platform_services.h"
 #include "reports.h"
+#include "rules_editor.h"
 #include "store.h"
 #include "workflow.h"
 
@@ -72,6 +74,17 @@ struct LeadDetailState {
     Id lead_id;
     char reason[512] = "";
     long long deal_amount = 0;
+    // The BANT checklist being edited (budget, authority, need, timeline), taken from the lead.
+    std::array<bool, 4> bant_met{};
+    std::array<std::array<char, 512>, 4> bant_evidence{};
+    Id reassign_to;               // user id chosen to take the lead over
+    char reassign_reason[256] = "";
+};
+
+// The Pipeline's selected deal and the reason typed for winning or losing it.
+struct PipelineState {
+    Id selected;
+    char reason[512] = "";
 };
 
 // Reports as last computed: redone when a command was applied, data loaded, or asked for.
@@ -114,6 +127,8 @@ struct AppState {
     FollowUpsState follow_ups;
     LeadDetailState lead_detail;
     ReportsCache reports;
+    RulesEditorState rules;
+    PipelineState pipeline;
     ImportScreenState imports;
 
     // Sync: the client's identity and the commands not yet acknowledged by the server.

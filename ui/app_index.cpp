@@ -219,7 +219,8 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
     } else if (c.kind == "scoring_rules.put" ||
                (c.kind == "lead.transition" && s.leads.size() != ix.lead_state.size())) {
         rebuild_index(s, ix);  // every score moved, or closing a lead opened a new one
-    } else if (c.kind == "lead.put" || c.kind == "lead.transition") {
+    } else if (c.kind == "lead.put" || c.kind == "lead.transition" || c.kind == "lead.reassign" ||
+               c.kind == "lead.redirect") {
         std::uint32_t l = row_of(s.leads, c.kind == "lead.put" ? id : c.payload.value("lead_id", std::string()));
         if (l == kNoRow) return;
         std::uint32_t old_account = l < ix.lead_account.size() ? ix.lead_account[l] : kNoRow;

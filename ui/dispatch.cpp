@@ -65,10 +65,12 @@ void note_applied(AppState& app, const Command& c) {
 void mark_views(AppState& app, const Command& c) {
     if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
         c.kind == "user.put" || c.kind == "category.put" || c.kind == "lead.transition" ||
-        c.kind == "scoring_rules.put") {
+        c.kind == "scoring_rules.put" || c.kind == "lead.reassign" || c.kind == "lead.redirect") {
         app.inbox.dirty = true;
         app.inbox.hits_valid = false;
     }
+    if (c.kind == "sla_policy.put" || c.kind == "follow_up_rules.put")
+        use_store_rule_documents(app.store, app.workflow);
     if (c.kind == "task.put" || c.kind == "user.put") app.follow_ups.dirty = true;
     if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
 }

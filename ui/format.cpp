@@ -109,6 +109,13 @@ std::string format_age(Time since, Time now) {
     return std::to_string(s / (7 * 86400)) + " wk";
 }
 
+std::string format_count(long long n) {
+    bool negative = n < 0;
+    std::string whole = std::to_string(negative ? -(n + 1) + 1ULL : std::uint64_t(n));
+    for (int i = int(whole.size()) - 3; i > 0; i -= 3) whole.insert(size_t(i), current.thousands);
+    return negative ? "-" + whole : whole;
+}
+
 std::string format_money(Money v, const char* symbol) {
     bool negative = v < 0;
     std::uint64_t a = negative ? std::uint64_t(-(v + 1)) + 1 : std::uint64_t(v);

@@ -24,6 +24,8 @@ std::string format_local_date(Time t, int utc_offset_minutes);
 std::string format_local_clock(Time t, int utc_offset_minutes);
 // A short age: "now", "12 min", "3 h", "5 d", "7 wk".
 std::string format_age(Time since, Time now);
+// "12.345" / "12,345": a whole number with the locale's thousands separator.
+std::string format_count(long long n);
 // "12.345,67 €" / "€12,345.67" with the amount in minor units, in the locale's style.
 std::string format_money(Money minor_units, const char* symbol = "€");
 

@@ -88,6 +88,13 @@ void published_text(const char* text) {
     collecting.push_back(std::move(item));
 }
 
+bool layout_settling() {
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && (w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesForRenderOnly > 0))
+            return true;
+    return false;
+}
+
 }  // namespace fc::ui
 
 // Dear ImGui calls these when built with IMGUI_ENABLE_TEST_ENGINE. ItemAdd brings the

@@ -43,4 +43,9 @@ void describe_last_item_as_row(std::vector<std::string> cells);
 // Draws text and publishes it as an item, for text that tests and screen readers must see.
 void published_text(const char* text);
 
+// True when the frame just drawn hid a window to measure it (a combo list or popup opening, a
+// new window): ImGui shows it only on the next frame, so a platform that sleeps when idle must
+// draw one more.
+bool layout_settling();
+
 }  // namespace fc::ui

@@ -1,5 +1,7 @@
 #include "lead_detail.h"
 #include <algorithm>
+#include <cfloat>
+#include <cstdio>
 #include <imgui.h>
 #include "enum_names.h"
 #include "format.h"
@@ -77,11 +79,16 @@ void draw_score_explanation(AppState& app, std::uint32_t row) {
     }
     if (is_closed_state(s.leads.rows[row].state))
         ImGui::TextDisabled("Closed: the score was frozen at closing; these are today's points.");
+    // Stretched over the pane (a fixed fit left most of it empty and cut the headers), the
+    // activity column wrapping when the pane is narrow.
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_SizingFixedFit;
+                                      ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("score_parts", 7, flags)) return;
-    for (const char* h : {"Activity", "Date", "Base", "Decay", "Multipliers", "Capped", "Points"})
-        ImGui::TableSetupColumn(h);
+    const std::pair<const char*, float> columns[] = {{"Activity", 2.6f}, {"Date", 2.2f},
+                                                     {"Base", 1.1f},     {"Decay", 1.1f},
+                                                     {"Factor", 1.2f},   {"Cap", 1.0f},
+                                                     {"Points", 1.3f}};
+    for (const auto& [h, w] : columns) ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, w);
     ImGui::TableHeadersRow();
     double total = 0;
     char buf[64];
@@ -111,7 +118,8 @@ void draw_score_explanation(AppState& app, std::uint32_t row) {
         ImGui::SameLine(0, 0);
         for (int col = 0; col < 7; ++col) {
             if (col) ImGui::TableSetColumnIndex(col);
-            ImGui::TextUnformatted(cells[size_t(col)].c_str());
+            if (col == 0) ImGui::TextWrapped("%s", cells[0].c_str());
+            else ImGui::TextUnformatted(cells[size_t(col)].c_str());
         }
         if (ImGui::IsItemHovered() && !c.do_not_contact)
             ImGui::SetTooltip("campaign x%.2f, authority x%.2f, account fit x%.2f", c.campaign,
@@ -126,23 +134,140 @@ void draw_score_explanation(AppState& app, std::uint32_t row) {
     ImGui::EndTable();
 }
 
-void draw_bant(const AppState& app, const Lead& lead) {
-    ImGui::SeparatorText("Qualification (BANT)");
-    const BantItem* items[] = {&lead.budget, &lead.authority, &lead.need, &lead.timeline};
-    const char* names[] = {"Budget", "Authority", "Need", "Timeline"};
-    const auto& required = app.store.lead_book.rules.bant_required;
-    if (!ImGui::BeginTable("bant", 3, ImGuiTableFlags_SizingFixedFit)) return;
+constexpr const char* kBantForm = "lead_bant";
+constexpr const char* kReassignForm = "lead_reassign";
+constexpr const char* kBantNames[] = {"Budget", "Authority", "Need", "Timeline"};
+constexpr const char* kBantKeys[] = {"budget", "authority", "need", "timeline"};
+
+std::array<const BantItem*, 4> bant_items(const Lead& lead) {
+    return {&lead.budget, &lead.authority, &lead.need, &lead.timeline};
+}
+
+// The checklist as the lead has it, into the form (when another lead is opened or after saving).
+void take_bant(LeadDetailState& st, const Lead& lead) {
+    auto items = bant_items(lead);
     for (size_t i = 0; i < 4; ++i) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::Text("%s%s", names[i], required[i] ? " *" : "");
-        ImGui::TableSetColumnIndex(1);
-        if (items[i]->met) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "Met");
-        else ImGui::TextDisabled("Not met");
-        ImGui::TableSetColumnIndex(2);
-        if (!items[i]->evidence.empty()) published_text(items[i]->evidence.c_str());
+        st.bant_met[i] = items[i]->met;
+        std::snprintf(st.bant_evidence[i].data(), st.bant_evidence[i].size(), "%s",
+                      items[i]->evidence.c_str());
     }
-    ImGui::EndTable();
+}
+
+bool bant_item_changed(const LeadDetailState& st, const Lead& lead, size_t i) {
+    const BantItem* item = bant_items(lead)[i];
+    return st.bant_met[i] != item->met || item->evidence != st.bant_evidence[i].data();
+}
+
+// The BANT checklist: met or not, with the evidence that says so; saving sends lead.qualify
+// with the items that changed. Core refuses a tick without evidence, next to that field.
+void draw_bant(AppState& app, std::uint32_t row) {
+    LeadDetailState& st = app.lead_detail;
+    const Lead& lead = app.store.leads.rows[row];
+    ImGui::SeparatorText("Qualification (BANT)");
+    const auto& required = app.store.lead_book.rules.bant_required;
+    bool closed = is_closed_state(lead.state);
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingStretchProp;
+    bool changed = false;
+    if (ImGui::BeginTable("bant", 3, flags)) {
+        ImGui::TableSetupColumn("Item", ImGuiTableColumnFlags_WidthFixed, chars(11));
+        ImGui::TableSetupColumn("Met", ImGuiTableColumnFlags_WidthFixed, chars(9));
+        ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableHeadersRow();
+        ImGui::BeginDisabled(closed);
+        for (size_t i = 0; i < 4; ++i) {
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%s%s", kBantNames[i], required[i] ? " *" : "");
+            ImGui::TableSetColumnIndex(1);
+            std::string met_label = std::string("##met");
+            if (ImGui::Checkbox(met_label.c_str(), &st.bant_met[i])) clear_form_error(app, kBantForm);
+            label_last_item((std::string(kBantNames[i]) + " met").c_str(), "checkbox");
+            ImGui::SameLine();
+            if (st.bant_met[i]) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "Met");
+            else ImGui::TextDisabled("Not met");
+            ImGui::TableSetColumnIndex(2);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::InputTextWithHint("##evidence", "What the customer said or showed",
+                                         st.bant_evidence[i].data(), st.bant_evidence[i].size()))
+                clear_form_error(app, kBantForm);
+            label_last_item((std::string(kBantNames[i]) + " evidence").c_str(), "field");
+            std::string path = std::string("payload.") + kBantKeys[i] + ".evidence";
+            if (const char* e = field_error(app, kBantForm, path)) field_error_text(e);
+            changed = changed || bant_item_changed(st, lead, i);
+            ImGui::PopID();
+        }
+        ImGui::EndDisabled();
+        ImGui::EndTable();
+    }
+    if (closed) return;
+    ImGui::TextDisabled("* needed to qualify");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!changed);
+    bool save = ImGui::Button("Save checklist");
+    ImGui::EndDisabled();
+    if (const Error* e = form_error(app, kBantForm); e && e->field.find(".evidence") == std::string::npos)
+        field_error_text(e->message.c_str());
+    if (!save) return;
+    json payload = {{"lead_id", lead.id}};
+    for (size_t i = 0; i < 4; ++i)
+        if (bant_item_changed(st, lead, i))
+            payload[kBantKeys[i]] = {{"met", st.bant_met[i]},
+                                     {"evidence", std::string(st.bant_evidence[i].data())}};
+    if (!dispatch(app, make_command("lead.qualify", std::move(payload)), kBantForm))
+        take_bant(st, app.store.leads.rows[row]);
+}
+
+// Managers (and central) hand a lead to someone else of its dealer, saying why; the move is a
+// lead.reassign command and lands in the lead's history.
+void draw_reassign(AppState& app, std::uint32_t row) {
+    const Store& s = app.store;
+    const Lead& lead = s.leads.rows[row];
+    if (is_closed_state(lead.state)) return;
+    LeadDetailState& st = app.lead_detail;
+    ImGui::SeparatorText("Reassign");
+    const User* me = s.users.find(app.user_id);
+    if (!me || (me->role != "manager" && me->role != "central" && me->role != "system")) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+        published_text("Your dealer's manager can hand this lead to someone else.");
+        ImGui::PopStyleColor();
+        return;
+    }
+    ImGui::SetNextItemWidth(chars(28));
+    const char* shown = st.reassign_to.empty() ? "Choose a person" : user_name(s, st.reassign_to).c_str();
+    if (ImGui::BeginCombo("New owner", shown)) {
+        for (std::uint32_t u = 0; u < s.users.size(); ++u) {
+            const User& user = s.users.rows[u];
+            // The lead's dealer's people, and central desks (no dealer).
+            if (!user.dealer_id.empty() && user.dealer_id != lead.dealer_id) continue;
+            if (user.id == lead.owner) continue;
+            std::string label = user.name + " (" + user.role + ")##o" + std::to_string(u);
+            if (ImGui::Selectable(label.c_str(), user.id == st.reassign_to)) {
+                st.reassign_to = user.id;
+                clear_form_error(app, kReassignForm);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    label_last_item("New owner", "field");  // combos publish no label of their own
+    if (const char* e = field_error(app, kReassignForm, "payload.to")) field_error_text(e);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputTextWithHint("##reassign_reason", "Why (the new owner and the history see it)",
+                                 st.reassign_reason, sizeof st.reassign_reason))
+        clear_form_error(app, kReassignForm);
+    label_last_item("Reason for reassigning", "field");
+    if (const char* e = field_error(app, kReassignForm, "payload.reason")) field_error_text(e);
+    ImGui::BeginDisabled(st.reassign_to.empty());
+    bool go = ImGui::Button("Reassign");
+    ImGui::EndDisabled();
+    if (!go) return;
+    json payload = {{"lead_id", lead.id}, {"to", st.reassign_to}};
+    if (st.reassign_reason[0]) payload["reason"] = st.reassign_reason;
+    if (dispatch(app, make_command("lead.reassign", std::move(payload)), kReassignForm)) return;
+    st.reassign_to.clear();
+    st.reassign_reason[0] = '\0';
 }
 
 // One button per move out of the current state; moves the rules forbid are disabled.
@@ -152,7 +277,10 @@ void draw_state_actions(AppState& app, std::uint32_t row) {
     if (st.lead_id != lead.id) {
         st = LeadDetailState{};
         st.lead_id = lead.id;
+        take_bant(st, lead);
         clear_form_error(app, kStateForm);
+        clear_form_error(app, kBantForm);
+        clear_form_error(app, kReassignForm);
     }
     ImGui::SeparatorText("Move the lead");
     if (is_closed_state(lead.state)) {
@@ -182,7 +310,9 @@ void draw_state_actions(AppState& app, std::uint32_t row) {
     if (transition_allowed(lead.state, LeadState::qualified) && !missing.empty()) {
         std::string need;
         for (std::string_view m : missing) need += (need.empty() ? "" : ", ") + std::string(m);
-        ImGui::TextDisabled("To qualify, still needed: %s", need.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        published_text(("To qualify, still needed: " + need).c_str());
+        ImGui::PopStyleColor();
     }
     if (const char* e = field_error(app, kStateForm, "payload.to")) field_error_text(e);
     ImGui::SetNextItemWidth(chars(30));
@@ -265,7 +395,8 @@ void draw_lead_detail(AppState& app) {
     }
     std::uint32_t lead_row = std::uint32_t(app.selected_lead);
     draw_state_actions(app, lead_row);
-    draw_bant(app, app.store.leads.rows[lead_row]);
+    draw_bant(app, lead_row);
+    draw_reassign(app, lead_row);
     draw_score_explanation(app, lead_row);
     if (!app.details_loaded) {
         ImGui::Spacing();

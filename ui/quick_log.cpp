@@ -62,6 +62,7 @@ void draw_contact_combo(AppState& app) {
         }
         ImGui::EndCombo();
     }
+    label_last_item("Contact", "field");  // combos publish no label of their own
     if (q.contact != kNoRow && s.contacts.rows[q.contact].do_not_contact) {
         ImGui::SameLine();
         badge("Do not contact", colors::error);

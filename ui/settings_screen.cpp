@@ -28,6 +28,7 @@ void draw_settings_screen(AppState& app) {
         }
         ImGui::EndCombo();
     }
+    label_last_item("Signed in as", "field");  // combos publish no label of their own
     ImGui::SeparatorText("This device");
     ImGui::Text("Device id for sync: %s", app.client_id.c_str());
     int off = app.utc_offset_minutes;

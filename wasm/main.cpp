@@ -65,6 +65,11 @@ void draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::platform_report_text_input();
+    // A popup opening is drawn hidden first (ImGui measures it): draw until it shows, a few
+    // frames at most, so a window that stays hidden cannot keep an idle app drawing.
+    static int settling_frames = 0;
+    if (!ui::layout_settling()) settling_frames = 0;
+    else if (++settling_frames <= 3) web::request_frames(2);
     if (!first_data_frame_reported && app.inbox_rows_drawn > 0) {
         first_data_frame_reported = true;
         js_first_data_frame();

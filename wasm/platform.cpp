@@ -59,11 +59,13 @@ EM_BOOL on_animation_frame(double time, void*) {
     P.callbacks.draw_frame();
     ++P.frames_drawn;
     P.moved_this_frame = false;
+    if (P.frames_pending > 0) --P.frames_pending;
+    // Deferred buttons get their full frames from the next one: press, release (the click
+    // acts), and one more that draws what the click did.
     for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
     if (!P.deferred_buttons.empty() && P.frames_pending < kFramesAfterInput)
         P.frames_pending = kFramesAfterInput;
     P.deferred_buttons.clear();
-    if (P.frames_pending > 0) --P.frames_pending;
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
     if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);
     else P.last_time = 0;

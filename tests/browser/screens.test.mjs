@@ -92,3 +92,58 @@ test('an account shows its 360 view, and a call is logged with the keyboard only
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Open leads in the inbox as drawn, top to bottom: "Account · Category".
+async function openInboxRows(page) {
+  const rows = (await items(page)).filter((it) => it.window === 'Lead inbox' && it.role === 'row' &&
+    it.cells[3] !== 'converted' && it.cells[3] !== 'disqualified');
+  rows.sort((a, b) => a.rect.y - b.rect.y);
+  return rows.map((it) => ({ name: `${it.cells[0]} · ${it.cells[1]}`, score: Number(it.cells[2]) }));
+}
+
+test('central marketing changes a scoring weight: the preview shows the new order, Apply reorders the inbox', async () => {
+  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800, scale: 2 });
+  await clickItem(page, 'Leads', 'Navigation');
+  await findItem(page, 'Lead inbox', 'Lead inbox');
+  const before = await openInboxRows(page);
+  assert.ok(before.length >= 5, 'open leads in the inbox');
+
+  // A rep sees the rules read-only; central marketing may change them.
+  await clickItem(page, 'Rules', 'Navigation');
+  // Waits for the Rules pane's frame rather than reading the frame drawn before the click.
+  const readOnly = await page.waitForFunction(() => window.forecourt.items().some((it) =>
+    it.window === 'Rules' && it.label.startsWith('Read-only:')), null, { timeout: 10000 }).catch(() => null);
+  assert.ok(readOnly, 'a rep is told why the rules are read-only');
+  await clickItem(page, 'Settings', 'Navigation');
+  await clickItem(page, 'Signed in as', 'Settings');
+  await clickItem(page, 'Central Marketing (central)');
+  await clickItem(page, 'Rules', 'Navigation');
+  await page.screenshot({ path: path.join(artifactsDir, 'screen-rules-central.png') });
+
+  await clickItem(page, 'Web form points', 'Rules');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0');
+  await findItem(page, 'Changes not applied yet.', 'Rules');
+  await page.waitForFunction(() => window.forecourt.items().some((it) => it.window === 'Rules' &&
+    it.text && / open leads would change place/.test(it.label)));
+  const preview = (await items(page)).filter((it) => it.window === 'Rules' && it.role === 'row' &&
+    it.cells.length === 4).sort((a, b) => a.rect.y - b.rect.y);
+  assert.ok(preview.some((it) => it.cells[3] !== '='), 'some leads move in the preview');
+  await page.screenshot({ path: path.join(artifactsDir, 'screen-rules-preview.png') });
+
+  await clickItem(page, 'Apply rules', 'Rules');
+  await findItem(page, 'Applied: scoring. Every lead uses them from now on.', 'Rules');
+  await findItem(page, '1 change waiting to sync', 'Status');
+
+  await clickItem(page, 'Leads', 'Navigation');
+  await findItem(page, 'Lead inbox', 'Lead inbox');
+  const after = await openInboxRows(page);
+  assert.notDeepEqual(after.map((r) => r.name), before.map((r) => r.name), 'the inbox order changed');
+  for (let i = 1; i < after.length; ++i) assert.ok(after[i - 1].score >= after[i].score, 'highest score first');
+  // The lead the preview put first leads the inbox now (give or take a tie in score).
+  const top = preview[0].cells[1];
+  assert.ok(after.slice(0, 3).some((r) => r.name === top), `${top} is at the top of the inbox`);
+  await page.screenshot({ path: path.join(artifactsDir, 'screen-leads-after-rules.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -217,6 +217,62 @@ test('a contact without history can be deleted; one with activities cannot', asy
   assert.equal(hidden.body.results[0].error.code, 'not_found');
 });
 
+test('SLA and follow-up rules are central\'s: a rep and a manager are refused, central\'s policy reaches everyone by pull', async () => {
+  const policy = { hot: { business_minutes: 20, warn_before_minutes: 5 },
+    warm: { business_hours: 3, warn_before_minutes: 30 }, cold: { business_days: 1, warn_before_minutes: 60 } };
+  const from = await cursorOf(rep);
+  const cmd = commandMaker('cmd-sla-rep');
+  const refused = await rep.push('cmd-sla-rep', [cmd('sla_policy.put', policy),
+    cmd('follow_up_rules.put', { rules: [] })]);
+  assert.deepEqual(refused.body.results.map((x) => x.error?.code), ['forbidden', 'forbidden']);
+  const byManager = await manager.push('cmd-sla-mgr', [commandMaker('cmd-sla-mgr')('sla_policy.put', policy)]);
+  assert.equal(byManager.body.results[0].error.code, 'forbidden');
+  assert.equal((await rep.pullAll({ cursor: from })).changes.length, 0, 'a refused change writes nothing');
+
+  // A bad policy from central is refused by core's validation, naming the field.
+  const bad = await central.push('cmd-sla-c', [commandMaker('cmd-sla-c')('sla_policy.put',
+    { hot: { business_minutes: 0 } })]);
+  assert.equal(bad.body.results[0].error.code, 'out_of_range', JSON.stringify(bad.body));
+  assert.equal(bad.body.results[0].error.field, 'payload.hot.business_minutes');
+  const ok = await central.push('cmd-sla-c', [commandMaker('cmd-sla-c', 2)('sla_policy.put', policy)]);
+  assert.equal(ok.body.results[0].status, 'applied', JSON.stringify(ok.body));
+  const seen = await seenBy(rep, from, 'sla_policy', 'current');
+  assert.ok(seen, 'the rep pulls the new policy');
+  assert.deepEqual(seen.record.policy.hot, { business_minutes: 20, warn_before_minutes: 5 });
+});
+
+test('deal.move to won with a reason round-trips through pull; a colleague\'s or another dealer\'s deal is refused', async () => {
+  const open = (d) => d.stage !== 'bought' && d.stage !== 'lost';
+  const deal = records('deals').find((d) => d.dealer_id === 'D1' && open(d) && (d.owner === 'D1-R1' || d.owner === ''));
+  assert.ok(deal, 'the demo has an open deal of D1 the rep works');
+  const from = await cursorOf(manager);
+  // Closing needs a reason: refused, nothing written.
+  const cmd = commandMaker('cmd-deal');
+  const noReason = await rep.push('cmd-deal', [cmd('deal.move', { deal_id: deal.id, to: 'bought' })]);
+  assert.equal(noReason.body.results[0].error.code, 'missing_field');
+  assert.equal(noReason.body.results[0].error.field, 'payload.reason');
+  const won = await rep.push('cmd-deal', [cmd('deal.move', { deal_id: deal.id, to: 'bought', reason: 'fleet of three, signed' })]);
+  assert.equal(won.body.results[0].status, 'applied', JSON.stringify(won.body));
+  const seen = await seenBy(manager, from, 'deals', deal.id);
+  assert.equal(seen.record.stage, 'bought');
+  assert.equal(seen.record.reason, 'fleet of three, signed');
+  assert.ok(seen.record.closed_at > 0);
+  // A closed deal does not move again.
+  const again = await manager.push('cmd-deal-m', [commandMaker('cmd-deal-m')('deal.move', { deal_id: deal.id, to: 'lost', reason: 'x' })]);
+  assert.equal(again.body.results[0].error.code, 'invalid_transition');
+
+  const colleagues = records('deals').find((d) => d.dealer_id === 'D1' && open(d) && d.owner && d.owner !== 'D1-R1');
+  if (colleagues) {
+    const r = await rep.push('cmd-deal', [cmd('deal.move', { deal_id: colleagues.id, to: 'deciding' })]);
+    assert.equal(r.body.results[0].error.code, 'forbidden');
+  }
+  const theirs = records('deals').find((d) => d.dealer_id === 'D2' && open(d));
+  assert.ok(theirs, 'the demo has an open deal of D2');
+  const hidden = await manager.push('cmd-deal-m', [commandMaker('cmd-deal-m', 2)('deal.move', { deal_id: theirs.id, to: 'deciding' })]);
+  assert.equal(hidden.body.results[0].error.code, 'not_found');
+  assert.equal(hidden.body.results[0].error.field, 'payload.deal_id');
+});
+
 test('tombstones survive a restart', async () => {
   const task = records('tasks').find((t) => t.state === 'open' && 
     all.get('accounts').get(t.account_id)?.dealer_id === 'D1' && t.id !== 'unused');
@@ -232,4 +288,10 @@ test('tombstones survive a restart', async () => {
   assert.equal(mine.get('tasks').has(task.id), true, 'the full pull carries the tombstone');
   const { changes } = await c.pullAll({ limit: 10000 });
   assert.equal(changes.filter((x) => x.table === 'tasks' && x.record.id === task.id).at(-1).deleted, true);
+});
+
+test('the SLA policy central set is still there after a restart', async () => {
+  const c = await anon.login('network-a', 'C-1');
+  const mine = byTable((await c.pullAll({ limit: 10000 })).changes);
+  assert.equal(mine.get('sla_policy')?.get('current')?.policy.hot.business_minutes, 20);
 });

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include "change_set.h"
 #include "demo_data.h"
+#include "follow_up_rules.h"
 #include "lead_engine.h"
 #include "record_table.h"
+#include "sla.h"
 
 using namespace fc;
 
@@ -142,4 +144,47 @@ TEST_CASE("the scoring rules and deals travel as records by table name") {
     CHECK(find_record_json(copy, "scoring_rules", "current") == rules);
     CHECK(is_record_table("deals"));
     CHECK(is_record_table("lead_events"));
+}
+
+TEST_CASE("an SLA policy or follow-up rules put is one record; until then there is none") {
+    Store s = generate_demo(demo_size_tiny(), 3, kNow);
+    CHECK_FALSE(find_record_json(s, "sla_policy", "current"));
+    CHECK(record_count(s, "follow_up_rules") == 0);
+    json sla = to_json(SlaPolicy{});
+    sla["hot"] = {{"business_minutes", 5}, {"warn_before_minutes", 2}};
+    ChangeSet cs;
+    REQUIRE_FALSE(apply_command_tracked(s, cmd("s1", "sla_policy.put", sla), cs));
+    REQUIRE(cs.size() == 1);
+    CHECK(has(cs, "sla_policy", "current"));
+    REQUIRE_FALSE(apply_command_tracked(s, cmd("f1", "follow_up_rules.put", default_follow_up_rules_json()), cs));
+    REQUIRE(cs.size() == 1);
+    CHECK(has(cs, "follow_up_rules", "current"));
+
+    // Another replica takes the rows as they are; a bad document is refused and changes nothing.
+    Store copy;
+    for (const char* table : {"sla_policy", "follow_up_rules"}) {
+        auto rec = find_record_json(s, table, "current");
+        REQUIRE(rec);
+        REQUIRE_FALSE(put_record_unchecked(copy, table, *rec));
+        CHECK(find_record_json(copy, table, "current") == rec);
+    }
+    CHECK(copy.sla_policy["hot"]["business_minutes"] == 5);
+    json broken = {{"id", "current"}, {"policy", {{"hot", {{"business_minutes", 0}}}}}};
+    CHECK(put_record_unchecked(copy, "sla_policy", broken));
+    CHECK(copy.sla_policy["hot"]["business_minutes"] == 5);
+}
+
+TEST_CASE("deal.move reports the deal it moved") {
+    Store s = generate_demo(demo_size_tiny(), 3, kNow);
+    auto open = std::find_if(s.deals.rows.begin(), s.deals.rows.end(), [](const Deal& d) {
+        return d.stage != DealStage::bought && d.stage != DealStage::lost;
+    });
+    REQUIRE(open != s.deals.rows.end());
+    Id deal_id = open->id;
+    ChangeSet cs;
+    REQUIRE_FALSE(apply_command_tracked(
+        s, cmd("m1", "deal.move", {{"deal_id", deal_id}, {"to", "bought"}, {"reason", "fleet deal"}}), cs));
+    REQUIRE(cs.size() == 1);
+    CHECK(has(cs, "deals", deal_id));
+    CHECK(find_record_json(s, "deals", deal_id)->at("reason") == "fleet deal");
 }

@@ -190,12 +190,15 @@ TEST_CASE("converting a qualified lead creates its deal, which the Pipeline then
     REQUIRE(row >= 0);
     const Lead& lead = app.store.leads.rows[size_t(row)];
     Id lead_id = lead.id;
-    // Its BANT evidence is on show.
-    for (const BantItem* b : {&lead.budget, &lead.authority, &lead.need, &lead.timeline})
-        if (b->met && !b->evidence.empty()) {
-            ui::open_lead(app, row);
-            ui.frame();
-            CHECK(ui.shows(b->evidence, "Lead detail"));
+    // Its BANT evidence is on show, in the checklist's evidence fields.
+    ui::open_lead(app, row);
+    ui.frame();
+    const BantItem* items[] = {&lead.budget, &lead.authority, &lead.need, &lead.timeline};
+    const char* names[] = {"Budget", "Authority", "Need", "Timeline"};
+    for (size_t i = 0; i < 4; ++i)
+        if (items[i]->met && !items[i]->evidence.empty()) {
+            CHECK(ui.shows(std::string(names[i]) + " evidence", "Lead detail"));
+            CHECK(items[i]->evidence == app.lead_detail.bant_evidence[i].data());
         }
     size_t deals = app.store.deals.size();
     ui::open_lead(app, row);

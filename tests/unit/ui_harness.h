@@ -36,9 +36,15 @@ struct UiHarness {
         ui::end_item_capture();
     }
     // Moves the mouse to the centre of the item with this label and clicks, like a person.
+    // A window's or tab bar's first frame lays items out with no size yet (nothing to see, so
+    // nothing a person could click): wait a few frames for the item to get its place.
     bool click(const std::string& label, const std::string& window = "") {
-        frame();
-        const ui::DrawnItem* item = ui::find_item(label, window);
+        const ui::DrawnItem* item = nullptr;
+        for (int tries = 0; tries < 4; ++tries) {
+            frame();
+            item = ui::find_item(label, window);
+            if (item && item->max.x > item->min.x && item->max.y > item->min.y) break;
+        }
         if (!item) return false;
         ImVec2 at((item->min.x + item->max.x) / 2, (item->min.y + item->max.y) / 2);
         ImGuiIO& io = ImGui::GetIO();
