@@ -2,8 +2,10 @@
 #include "deal_json.h"
 #include "record_json.h"
 #include "scoring_rules.h"
+#include "snapshot_tables.h"
 
 namespace fc {
+using namespace snapshot_detail;
 namespace {
 
 MaybeError missing_ref(const std::string& path, const char* field, const Id& id) {
@@ -18,27 +20,28 @@ void write_table(json& doc, const char* key, const Table<T>& t) {
     doc[key] = std::move(arr);
 }
 
-// Tables are read in dependency order, so each record's references are checked against the
-// records already read.
-template <class T>
-MaybeError read_table(const json& doc, const char* key, Store& s, Table<T>& t) {
-    auto it = doc.find(key);
-    if (it == doc.end()) return std::nullopt;
-    if (!it->is_array())
-        return Error{"invalid_type", key, std::string(key) + " must be an array"};
-    t.reserve(it->size());
-    size_t i = 0;
-    for (const json& j : *it) {
-        std::string path = std::string(key) + "[" + std::to_string(i++) + "]";
-        T r;
-        if (auto e = from_json(j, r, path)) return e;
-        if (t.contains(r.id))
-            return Error{"duplicate_id", path + ".id", path + ".id \"" + r.id + "\" appears twice"};
-        if (auto e = check_references(s, r, path)) return e;
-        t.put(std::move(r));
+// A parsed JSON document as snapshot_tables.h reads it.
+struct JsonDoc {
+    const json& doc;
+    bool has(const char* name) const { return doc.contains(name); }
+    template <class T>
+    MaybeError read(const char* key, Store& s, Table<T>& t) const {
+        const json& arr = doc.at(key);
+        if (!arr.is_array())
+            return Error{"invalid_type", key, std::string(key) + " must be an array"};
+        t.reserve(t.size() + arr.size());
+        size_t i = 0;
+        for (const json& j : arr) {
+            T r;
+            if (auto e = from_json(j, r, std::string(key) + "[" + std::to_string(i) + "]")) return e;
+            if (auto e = put_checked(s, t, std::move(r), key, i++)) return e;
+        }
+        return std::nullopt;
     }
-    return std::nullopt;
-}
+    MaybeError read_rules(ScoringRules& rules) const {
+        return from_json(doc.at(kRulesKey), rules, kRulesKey);
+    }
+};
 
 }  // namespace
 
@@ -105,29 +108,6 @@ MaybeError check_references(const Store& s, const LeadEvent& e, const std::strin
     return std::nullopt;
 }
 
-namespace {
-
-// Every table with its wire name, in dependency order. S is Store or const Store.
-template <class S, class Fn>
-void for_each_table(S& s, Fn fn) {
-    fn("dealers", s.dealers);
-    fn("users", s.users);
-    fn("categories", s.categories);
-    fn("campaigns", s.campaigns);
-    fn("accounts", s.accounts);
-    fn("contacts", s.contacts);
-    fn("activities", s.activities);
-    fn("leads", s.leads);
-    fn("tasks", s.tasks);
-    fn("deals", s.deals);
-    fn("lead_events", s.lead_events);
-}
-
-// The scoring rules travel with the data (rules are data), beside the tables.
-constexpr const char* kRulesKey = "scoring_rules";
-
-}  // namespace
-
 json snapshot_to_json(const Store& s) {
     json doc = json::object();
     for_each_table(s, [&](const char* name, const auto& table) { write_table(doc, name, table); });
@@ -150,52 +130,22 @@ namespace {
 
 MaybeError check_table_names(const json& doc) {
     if (!doc.is_object()) return not_an_object("");
-    const Store empty;
-    for (const auto& item : doc.items()) {
-        bool ok = item.key() == kRulesKey;
-        for_each_table(empty, [&](const char* name, const auto&) { ok = ok || item.key() == name; });
-        if (!ok) return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
-    }
+    for (const auto& item : doc.items())
+        if (item.key() != kRulesKey && !is_table_name(item.key()))
+            return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
     return std::nullopt;
-}
-
-// Reads the tables present in `doc` into `s`, in dependency order (each record's references
-// are checked against what is already there).
-MaybeError read_tables(const json& doc, Store& s) {
-    MaybeError e;
-    for_each_table(s, [&](const char* name, auto& table) {
-        if (!e) e = read_table(doc, name, s, table);
-    });
-    if (auto it = doc.find(kRulesKey); !e && it != doc.end())
-        e = from_json(*it, s.lead_book.rules, kRulesKey);
-    return e;
 }
 
 }  // namespace
 
 MaybeError load_snapshot(const json& doc, Store& out) {
     if (auto e = check_table_names(doc)) return e;
-    Store s;
-    if (auto e = read_tables(doc, s)) return e;
-    out = std::move(s);
-    return std::nullopt;
+    return load_tables(JsonDoc{doc}, out);
 }
 
 MaybeError add_snapshot_tables(const json& doc, Store& store) {
     if (auto e = check_table_names(doc)) return e;
-    MaybeError e;
-    for_each_table(store, [&](const char* name, auto& table) {
-        if (!e && doc.contains(name) && table.size() != 0)
-            e = Error{"conflict", name, std::string(name) + " are loaded already"};
-    });
-    if (e) return e;
-    if ((e = read_tables(doc, store))) {
-        // The tables this document brings were empty before: emptying them undoes it.
-        for_each_table(store, [&](const char* name, auto& table) {
-            if (doc.contains(name)) table = std::decay_t<decltype(table)>{};
-        });
-    }
-    return e;
+    return add_tables(JsonDoc{doc}, store);
 }
 
 }  // namespace fc

@@ -182,7 +182,7 @@ test('when the token is refused (401) the app asks the portal for a new one and 
   const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
   const page = await context.newPage();
   const seen = [];
-  await page.route('**/api/v1/demo/snapshot?part=inbox', async (route) => {
+  await page.route('**/api/v1/demo/snapshot?part=inbox*', async (route) => {
     const auth = route.request().headers().authorization;
     seen.push(auth);
     if (auth === 'Bearer portal-session-token-1') return route.fulfill({ status: 401, body: '' });
