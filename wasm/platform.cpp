@@ -50,19 +50,31 @@ void add_button(int button, bool down) {
 
 constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and release states
 
+// ImGui frames one painted frame may take to catch up with queued input (see below).
+constexpr int kMaxFramesPerPaint = 4;
+
 EM_BOOL on_animation_frame(double time, void*) {
     P.frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = P.last_time > 0 ? float((time - P.last_time) / 1000.0) : 1.0f / 60;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000;
     P.last_time = time;
-    P.callbacks.draw_frame();
+    // A click needs several ImGui frames: the move (so the item is hovered), then the press
+    // and the release, which ImGui trickles one per frame so a quick click is never lost.
+    // Those frames run now, unpainted, so the click's result is painted in this frame instead
+    // of two or three display frames later (a header click sorts in one frame, not three).
+    for (int built = 1;; ++built) {
+        P.callbacks.build_frame();
+        P.moved_this_frame = false;
+        for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
+        P.deferred_buttons.clear();
+        if (GImGui->InputEventsQueue.Size == 0 || built == kMaxFramesPerPaint) break;
+        io.DeltaTime = 1.0f / 1000;  // catch-up frames take no time of their own
+    }
+    P.callbacks.paint_frame();
     ++P.frames_drawn;
-    P.moved_this_frame = false;
-    for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
-    if (!P.deferred_buttons.empty() && P.frames_pending < kFramesAfterInput)
+    if (GImGui->InputEventsQueue.Size > 0 && P.frames_pending < kFramesAfterInput)
         P.frames_pending = kFramesAfterInput;
-    P.deferred_buttons.clear();
     if (P.frames_pending > 0) --P.frames_pending;
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
     if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);

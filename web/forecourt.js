@@ -37,6 +37,17 @@
     return compiledPromise;
   }
 
+  // Font files by URL, kept for the page's life like the compiled module: a remount (or a
+  // second mount) does not fetch the same file again. A failed fetch is not kept.
+  const fontFiles = new Map();
+  function fontBytes(url) {
+    if (!fontFiles.has(url)) {
+      fontFiles.set(url, fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)
+        .then((b) => { if (!b) fontFiles.delete(url); return b; }));
+    }
+    return fontFiles.get(url);
+  }
+
   // The last data each server sent, kept in IndexedDB so the app opens with data when the
   // network or the server is down. One record per snapshot part.
   const idb = {
@@ -246,10 +257,11 @@
     let firstDataFrameMs = null;
     let resolveFirstData;
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
-    const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+    const fontPromise = fontBytes(opts.fontUrl);
     // What the inbox needs first; contacts and activities follow while it is already usable.
-    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox');
-    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail'));
+    // Binary parts (core/snapshot_binary.h): read without a JSON parse; the app also takes JSON.
+    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox&format=binary');
+    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail&format=binary'));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 
