@@ -2,7 +2,8 @@
 // It defines exactly one global, `Forecourt`, and the <forecourt-crm> element.
 //
 //   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user,
-//                                                locale, timeZone, theme, route, onEvent });
+//                                                locale, timeZone, theme, route, onEvent,
+//                                                live, sound });   // live: false turns pokes off
 //   app.navigate('lead/L-A12-vans'); app.on('lead_opened', fn); app.unmount();
 //   <forecourt-crm api-base="https://crm.example" route="now" theme="dark"></forecourt-crm>
 //
@@ -181,6 +182,40 @@
     };
   }
 
+  // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
+  // one more), then counts the news in the tab title until the user next touches the app, and
+  // raises a notification while the tab is in the background. Resolves to {close()}.
+  function startLiveRefresh(opts, element, isMounted, refresh) {
+    return import(appBase + 'live.js').then((live) => {
+      if (!isMounted()) return null;
+      let running = null, again = false, unseen = 0, hellos = 0;
+      const seen = () => { if (unseen) { unseen = 0; live.setTitleBadge(0); } };
+      element.addEventListener('pointerdown', seen);
+      element.addEventListener('keydown', seen);
+      const run = async (poke) => {
+        if (running) { again = true; return; }
+        running = refresh().catch((e) => console.warn('Forecourt: refresh failed', e));
+        await running;
+        running = null;
+        if (poke.reason === 'changed' && isMounted()) {
+          live.setTitleBadge(++unseen);
+          live.notifyInBackground('Forecourt', 'Something new arrived in your queue.');
+          if (opts.sound) live.chime();
+        }
+        if (again) { again = false; run({ reason: 'changed' }); }
+      };
+      live.askNotificationsOnce(live.bannerExplain(element)).catch(() => {});
+      const conn = live.connectLive({
+        apiBase: opts.apiBase,
+        getToken: opts.getToken || (() => opts.token),
+        // The first hello comes right after the data was loaded; later ones follow a gap.
+        onPoke: (p) => { if (p.reason === 'changed' || hellos++ > 0) run(p); },
+      });
+      return { close() { conn.close(); element.removeEventListener('pointerdown', seen);
+        element.removeEventListener('keydown', seen); live.setTitleBadge(0); } };
+    }).catch((e) => { console.warn('Forecourt: no live updates', e); return null; });
+  }
+
   async function mount(element, options) {
     if (!(element instanceof HTMLElement)) throw new TypeError('Forecourt.mount needs an element');
     const opts = Object.assign({ apiBase: new URL(appBase).origin, fontUrl: appBase + 'fonts/NotoSans-Regular.ttf' }, options);
@@ -260,8 +295,10 @@
     const fontPromise = fontBytes(opts.fontUrl);
     // What the inbox needs first; contacts and activities follow while it is already usable.
     // Binary parts (core/snapshot_binary.h): read without a JSON parse; the app also takes JSON.
-    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox&format=binary');
-    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail&format=binary'));
+    const inboxPath = '/api/v1/demo/snapshot?part=inbox&format=binary';
+    const detailPath = '/api/v1/demo/snapshot?part=detail&format=binary';
+    const dataPromise = fetchData(inboxPath);
+    const detailPromise = dataPromise.then(() => fetchData(detailPath));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 
@@ -366,6 +403,20 @@
         '. Reload to try again.', (p) => module._fc_set_status(p));
     }
 
+    // Live updates (web/live.js): until the offline sync client pulls, a poke re-fetches the
+    // demo data. Only with a token: the event stream is per signed-in user.
+    let live = null;
+    if (opts.live !== false && (opts.getToken || opts.token)) {
+      live = startLiveRefresh(opts, element, () => mounted, async () => {
+        const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);
+        if (!mounted) return;
+        if (withBytes(module, inbox, (p, n) => module._fc_load_snapshot(p, n)) !== 0 ||
+            withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)
+          console.error('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
+        emit({ type: 'data_refreshed' });
+      });
+    }
+
     return {
       element, canvas,
       navigate(route) {
@@ -380,6 +431,7 @@
       unmount() {
         if (!mounted) return;
         mounted = false;
+        if (live) live.then((l) => l && l.close());
         observer.disconnect();
         canvas.removeEventListener('paste', onPaste);
         textInput.removeEventListener('input', onInput);
