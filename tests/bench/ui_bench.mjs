@@ -93,12 +93,32 @@ try {
     const changed = frames.find((f) => f.t >= press && f.firstRow !== before);
     if (changed) sorts.push(changed.t - press);
   }
+  // Search: one keystroke in the search box (the third letter of "mül": a few % of the book)
+  // -> the first frame painted after it, which the filter ran in.
+  const searches = [];
+  const field = await page.evaluate(() => window.forecourt.items().find((i) => i.label === 'Search' && i.role === 'field'));
+  await page.mouse.click(field.rect.x + field.rect.w / 2, field.rect.y + field.rect.h / 2);
+  for (const text of ['mül', 'schm', 'lef']) {
+    for (const ch of text.slice(0, -1)) { await page.keyboard.type(ch); await page.waitForTimeout(500); }
+    await page.evaluate(() => {
+      window.forecourt.traceFrames(true);
+      window.__press = 0;
+      window.forecourt.canvas.ownerDocument.addEventListener('keydown', () => { window.__press = performance.now(); }, { once: true, capture: true });
+    });
+    await page.keyboard.type(text.slice(-1));
+    await page.waitForTimeout(1500);
+    const { frames, press } = await page.evaluate(() => ({ frames: window.forecourt.traceFrames(false), press: window.__press }));
+    const painted = frames.find((f) => f.t >= press);
+    if (press && painted) searches.push(painted.t - press);
+    for (let i = 0; i < text.length; ++i) { await page.keyboard.press('Backspace'); await page.waitForTimeout(300); }
+  }
   await context.close();
   console.log(JSON.stringify({
     ui_first_rows_100k_ms: median(loads),
     ui_scroll_frame_p95_ms: p95(intervals.gaps),
     ui_frame_p95_ms: p95(intervals.frames.map((f) => f.cpuMs)),
     ui_sort_100k_ms: sorts.length ? median(sorts) : -1,
+    ui_search_keystroke_ms: searches.length ? median(searches) : -1,
   }));
 } finally {
   await browser.close();
