@@ -227,10 +227,23 @@
       element.dispatchEvent(new CustomEvent('forecourt:' + event.type, { detail: event }));
     };
 
+    // One token for all of this mount's requests (both data parts, the live stream): the portal
+    // is asked again only after a 401. A portal's getToken may sign in on every call, and a
+    // sign-in costs the server a deliberately slow password hash (~1 s of the mount's time).
+    let tokenPromise = null;
+    const currentToken = (refresh = false) => {
+      if (!opts.getToken) return Promise.resolve(opts.token);
+      if (refresh || !tokenPromise) {
+        tokenPromise = Promise.resolve().then(() => opts.getToken({ refresh }));
+        tokenPromise.catch(() => { tokenPromise = null; });  // a failed ask is not kept
+      }
+      return tokenPromise;
+    };
+
     async function authorizedFetch(path) {
       const get = async (fresh) => {
         const headers = {};
-        const token = opts.getToken ? await opts.getToken({ refresh: fresh }) : opts.token;
+        const token = await currentToken(fresh);
         if (token) headers.Authorization = 'Bearer ' + token;
         return fetch(opts.apiBase + path, { headers, credentials: 'omit' });
       };
@@ -407,7 +420,8 @@
     // demo data. Only with a token: the event stream is per signed-in user.
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
-      live = startLiveRefresh(opts, element, () => mounted, async () => {
+      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
+      live = startLiveRefresh(liveOpts, element, () => mounted, async () => {
         const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);
         if (!mounted) return;
         if (withBytes(module, inbox, (p, n) => module._fc_load_snapshot(p, n)) !== 0 ||
