@@ -53,6 +53,18 @@ constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and re
 // ImGui frames one painted frame may take to catch up with queued input (see below).
 constexpr int kMaxFramesPerPaint = 4;
 
+// Is a press, release, key or character still queued? ImGui takes those one per frame; a
+// click or a keystroke needs them handled before it can paint its result. Moves and wheel
+// steps left over just wait for the next painted frame: catching up on a stream of them (a
+// scroll) would build several frames per painted one and fall behind further.
+bool discrete_input_queued() {
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MouseButton || e.Type == ImGuiInputEventType_Key ||
+            e.Type == ImGuiInputEventType_Text)
+            return true;
+    return false;
+}
+
 EM_BOOL on_animation_frame(double time, void*) {
     P.frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
@@ -68,7 +80,7 @@ EM_BOOL on_animation_frame(double time, void*) {
         P.moved_this_frame = false;
         for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
         P.deferred_buttons.clear();
-        if (GImGui->InputEventsQueue.Size == 0 || built == kMaxFramesPerPaint) break;
+        if (!discrete_input_queued() || built == kMaxFramesPerPaint) break;
         io.DeltaTime = 1.0f / 1000;  // catch-up frames take no time of their own
     }
     P.callbacks.paint_frame();
