@@ -1,5 +1,6 @@
 #include "deal_json.h"
 #include <array>
+#include "record_fields.h"
 
 namespace fc {
 namespace {
@@ -35,17 +36,7 @@ json to_json(const Deal& r) {
 MaybeError from_json(const json& j, Deal& out, const std::string& path) {
     Deal d;
     JsonReader r(j, path);
-    r.id("id", d.id, true);
-    r.id("lead_id", d.lead_id, false);
-    r.id("account_id", d.account_id, true);
-    r.id("dealer_id", d.dealer_id, true);
-    r.id("owner", d.owner, false);
-    r.id("product_category", d.product_category, false);
-    r.enumeration("stage", d.stage, false, parse_deal_stage);
-    r.integer("amount", d.amount, false, 0, 1000000000000);
-    r.integer("created_at", d.created_at, true, 0, 32503680000);
-    r.integer("closed_at", d.closed_at, false, 0, 32503680000);
-    r.string("reason", d.reason, false, 2000);
+    fields(r, d);  // record_fields.h
     if (auto e = r.finish()) return e;
     out = std::move(d);
     return std::nullopt;

@@ -1,7 +1,6 @@
 #include "json_reader.h"
 #include <algorithm>
-#include <cctype>
-#include <cmath>
+#include "field_checks.h"
 
 namespace fc {
 
@@ -43,22 +42,15 @@ void JsonReader::string(const char* key, std::string& out, bool required, size_t
     const json* v = take(key, required, json::value_t::string, "a string");
     if (!v) return;
     const auto& s = v->get_ref<const std::string&>();
-    if (s.size() > max_bytes)
-        return fail("too_long", key, "is longer than " + std::to_string(max_bytes) + " bytes");
-    bool blank = std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-    if (required && blank) return fail("missing_field", key, "must not be empty");
+    if (auto p = check_string(s, required, max_bytes)) return fail(p->code, key, p->message);
     out = s;
 }
 
 void JsonReader::id(const char* key, std::string& out, bool required) {
-    std::string s;
-    string(key, s, required, 64);
-    if (error_) return;
-    // Ids travel in URLs, CSV and logs: keep them to a safe alphabet.
-    bool safe = std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == ':';
-    });
-    if (!safe) return fail("invalid_field", key, "may only contain letters, digits and - _ . :");
+    const json* v = take(key, required, json::value_t::string, "a string");
+    if (!v) return;
+    const auto& s = v->get_ref<const std::string&>();
+    if (auto p = check_id(s, required)) return fail(p->code, key, p->message);
     out = s;
 }
 
@@ -69,9 +61,7 @@ void JsonReader::integer(const char* key, std::int64_t& out, bool required, std:
     if (v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t(INT64_MAX))
         return fail("out_of_range", key, "is too large");
     std::int64_t n = v->get<std::int64_t>();
-    if (n < min || n > max)
-        return fail("out_of_range", key,
-                    "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    if (auto p = check_integer(n, min, max)) return fail(p->code, key, p->message);
     out = n;
 }
 
@@ -86,9 +76,7 @@ void JsonReader::number(const char* key, double& out, bool required, double min,
     const json* v = take(key, required, json::value_t::number_float, "a number");
     if (!v) return;
     double d = v->get<double>();
-    if (!std::isfinite(d) || d < min || d > max)
-        return fail("out_of_range", key,
-                    "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    if (auto p = check_number(d, min, max)) return fail(p->code, key, p->message);
     out = d;
 }
 

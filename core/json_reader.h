@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 #include "error.h"
+#include "field_checks.h"
 
 namespace fc {
 
@@ -18,7 +19,8 @@ class JsonReader {
 public:
     JsonReader(const json& object, std::string path);
 
-    void string(const char* key, std::string& out, bool required, size_t max_bytes = 200);
+    void string(const char* key, std::string& out, bool required,
+                size_t max_bytes = kDefaultMaxStringBytes);
     void id(const char* key, std::string& out, bool required);
     void integer(const char* key, std::int64_t& out, bool required, std::int64_t min,
                  std::int64_t max);
@@ -35,6 +37,17 @@ public:
         auto e = parse(v->template get_ref<const std::string&>());
         if (!e) return fail("invalid_field", key, "is not one of the allowed values");
         out = *e;
+    }
+
+    // Reads a nested object (absent: nothing happens) with fn(JsonReader& child); the child's
+    // first error, unknown keys included, becomes this reader's.
+    template <class Fn>
+    void object(const char* key, Fn fn) {
+        const json* v = take(key, false, json::value_t::object, "an object");
+        if (!v) return;
+        JsonReader child(*v, path_of(key));
+        fn(child);
+        if (auto e = child.finish()) fail_with(*e);
     }
 
     // Returns the raw value of a nested field for the caller to read (nullptr when absent).

@@ -2,19 +2,17 @@
 // keys, and the round-trip tests hold them to it.
 #include "record_json.h"
 #include "enum_names.h"
+#include "record_fields.h"
 
 namespace fc {
 namespace {
 
-constexpr std::int64_t kMaxTime = 32503680000;    // year 3000: rejects ms-for-s mistakes
-constexpr std::int64_t kMaxMoney = 1000000000000;  // 10 billion in major units
-
-// Reads into a copy and commits it only if nothing failed.
-template <class T, class ReadFields>
-MaybeError read_record(const json& j, T& out, const std::string& path, ReadFields read_fields) {
+// Reads the record's fields (record_fields.h) into a copy and commits it only if nothing failed.
+template <class T>
+MaybeError read_record(const json& j, T& out, const std::string& path) {
     T tmp{};
     JsonReader r(j, path);
-    read_fields(r, tmp);
+    fields(r, tmp);
     if (auto e = r.finish()) return e;
     out = std::move(tmp);
     return std::nullopt;
@@ -25,16 +23,10 @@ MaybeError read_record(const json& j, T& out, const std::string& path, ReadField
 json bant_to_json(const BantItem& b) { return {{"met", b.met}, {"evidence", b.evidence}}; }
 
 void read_bant(JsonReader& parent, const char* key, BantItem& out) {
-    const json* v = parent.nested(key, false, json::value_t::object, "an object");
-    if (!v) return;
     BantItem item;
-    JsonReader r(*v, parent.path_of(key));
-    r.boolean("met", item.met, true);
-    r.string("evidence", item.evidence, false, 2000);
-    if (!r.failed() && item.met && item.evidence.find_first_not_of(" \t") == std::string::npos)
-        r.fail("missing_field", "evidence", "is required when the item is met");
-    if (auto e = r.finish()) return parent.fail_with(*e);
-    out = std::move(item);
+    bool read = false;
+    parent.object(key, [&](JsonReader& r) { fields(r, item); read = !r.failed(); });
+    if (read && !parent.failed()) out = std::move(item);
 }
 
 json to_json(const Account& r) {
@@ -43,16 +35,7 @@ json to_json(const Account& r) {
             {"segment", r.segment}, {"employees", r.employees}};
 }
 MaybeError from_json(const json& j, Account& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Account& a) {
-        r.id("id", a.id, true);
-        r.id("dealer_id", a.dealer_id, true);
-        r.string("name", a.name, true);
-        r.string("postal_code", a.postal_code, false, 16);
-        r.string("city", a.city, false);
-        r.string("country", a.country, false, 2);
-        r.string("segment", a.segment, false, 64);
-        r.int32("employees", a.employees, false, 0, 10000000);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Contact& r) {
@@ -61,19 +44,7 @@ json to_json(const Contact& r) {
             {"consent_email", r.consent_email}, {"consent_phone", r.consent_phone}};
 }
 MaybeError from_json(const json& j, Contact& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Contact& c) {
-        r.id("id", c.id, true);
-        r.id("account_id", c.account_id, true);
-        r.string("name", c.name, true);
-        r.string("email", c.email, false, 254);
-        if (!r.failed() && !c.email.empty() && c.email.find('@') == std::string::npos)
-            r.fail("invalid_field", "email", "is not an email address");
-        r.string("phone", c.phone, false, 32);
-        r.enumeration("role", c.role, false, parse_contact_role);
-        r.boolean("do_not_contact", c.do_not_contact, false);
-        r.boolean("consent_email", c.consent_email, false);
-        r.boolean("consent_phone", c.consent_phone, false);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Activity& r) {
@@ -86,19 +57,7 @@ json to_json(const Activity& r) {
     return j;
 }
 MaybeError from_json(const json& j, Activity& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Activity& a) {
-        r.id("id", a.id, true);
-        r.id("account_id", a.account_id, true);
-        r.id("contact_id", a.contact_id, false);
-        r.enumeration("type", a.type, true, parse_activity_type);
-        r.integer("at", a.at, true, 0, kMaxTime);
-        r.id("product_category", a.product_category, false);
-        r.id("campaign_id", a.campaign_id, false);
-        r.integer("amount", a.amount, false, -kMaxMoney, kMaxMoney);
-        r.id("author", a.author, false);
-        r.string("note", a.note, false, 10000);
-        r.id("channel", a.channel, false);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Lead& r) {
@@ -111,27 +70,7 @@ json to_json(const Lead& r) {
                       {"need", bant_to_json(r.need)}, {"timeline", bant_to_json(r.timeline)}}}};
 }
 MaybeError from_json(const json& j, Lead& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Lead& l) {
-        r.id("id", l.id, true);
-        r.id("account_id", l.account_id, true);
-        r.id("product_category", l.product_category, true);
-        r.id("dealer_id", l.dealer_id, true);
-        r.id("owner", l.owner, false);
-        r.enumeration("state", l.state, false, parse_lead_state);
-        r.integer("created_at", l.created_at, true, 0, kMaxTime);
-        r.integer("first_response_at", l.first_response_at, false, 0, kMaxTime);
-        r.number("score", l.score, false, -1e9, 1e9);
-        r.integer("closed_at", l.closed_at, false, 0, kMaxTime);
-        r.string("disqualify_reason", l.disqualify_reason, false, 2000);
-        if (const json* b = r.nested("bant", false, json::value_t::object, "an object")) {
-            JsonReader br(*b, r.path_of("bant"));
-            read_bant(br, "budget", l.budget);
-            read_bant(br, "authority", l.authority);
-            read_bant(br, "need", l.need);
-            read_bant(br, "timeline", l.timeline);
-            if (auto e = br.finish()) r.fail_with(*e);
-        }
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Task& r) {
@@ -143,66 +82,31 @@ json to_json(const Task& r) {
             {"blocked_reason", r.blocked_reason}, {"done_by", r.done_by}};
 }
 MaybeError from_json(const json& j, Task& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Task& t) {
-        r.id("id", t.id, true);
-        r.id("account_id", t.account_id, false);
-        r.id("contact_id", t.contact_id, false);
-        r.id("lead_id", t.lead_id, false);
-        r.id("assignee", t.assignee, false);
-        r.string("title", t.title, true);
-        r.integer("due", t.due, true, 0, kMaxTime);
-        r.enumeration("state", t.state, false, parse_task_state);
-        r.string("outcome", t.outcome, false, 2000);
-        r.integer("created_at", t.created_at, false, 0, kMaxTime);
-        r.integer("done_at", t.done_at, false, 0, kMaxTime);
-        r.id("rule_id", t.rule_id, false);
-        r.id("source_id", t.source_id, false);
-        r.int32("occurrence", t.occurrence, false, 0, 100000);
-        r.string("blocked_reason", t.blocked_reason, false, 500);
-        r.id("done_by", t.done_by, false);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Dealer& r) {
     return {{"id", r.id}, {"name", r.name}, {"time_zone", r.time_zone}};
 }
 MaybeError from_json(const json& j, Dealer& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Dealer& d) {
-        r.id("id", d.id, true);
-        r.string("name", d.name, true);
-        r.string("time_zone", d.time_zone, false, 64);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const User& r) {
     return {{"id", r.id}, {"dealer_id", r.dealer_id}, {"name", r.name}, {"role", r.role}};
 }
 MaybeError from_json(const json& j, User& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, User& u) {
-        r.id("id", u.id, true);
-        r.id("dealer_id", u.dealer_id, false);
-        r.string("name", u.name, true);
-        r.string("role", u.role, true, 16);
-        if (!r.failed() && u.role != "rep" && u.role != "manager" && u.role != "central")
-            r.fail("invalid_field", "role", "must be rep, manager or central");
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const ProductCategory& r) { return {{"id", r.id}, {"name", r.name}}; }
 MaybeError from_json(const json& j, ProductCategory& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, ProductCategory& p) {
-        r.id("id", p.id, true);
-        r.string("name", p.name, true);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const Campaign& r) { return {{"id", r.id}, {"name", r.name}, {"spend", r.spend}}; }
 MaybeError from_json(const json& j, Campaign& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, Campaign& c) {
-        r.id("id", c.id, true);
-        r.string("name", c.name, true);
-        r.integer("spend", c.spend, false, 0, kMaxMoney);
-    });
+    return read_record(j, out, path);
 }
 
 json to_json(const LeadEvent& r) {
@@ -212,19 +116,7 @@ json to_json(const LeadEvent& r) {
             {"to_state", name_of(r.to_state)}, {"reason", r.reason}};
 }
 MaybeError from_json(const json& j, LeadEvent& out, const std::string& path) {
-    return read_record(j, out, path, [](JsonReader& r, LeadEvent& e) {
-        r.id("id", e.id, true);
-        r.id("lead_id", e.lead_id, true);
-        r.enumeration("kind", e.kind, true, parse_lead_event_kind);
-        r.integer("at", e.at, true, 0, kMaxTime);
-        r.id("actor", e.actor, false);
-        r.id("from_owner", e.from_owner, false);
-        r.id("to_owner", e.to_owner, false);
-        r.id("to_dealer", e.to_dealer, false);
-        r.enumeration("from_state", e.from_state, false, parse_lead_state);
-        r.enumeration("to_state", e.to_state, false, parse_lead_state);
-        r.string("reason", e.reason, false, 500);
-    });
+    return read_record(j, out, path);
 }
 
 }  // namespace fc

@@ -1,11 +1,11 @@
 #include "snapshot.h"
 #include "deal_json.h"
 #include "record_json.h"
-#include "follow_up_rules.h"
 #include "scoring_rules.h"
-#include "sla.h"
+#include "snapshot_tables.h"
 
 namespace fc {
+using namespace snapshot_detail;
 namespace {
 
 MaybeError missing_ref(const std::string& path, const char* field, const Id& id) {
@@ -20,27 +20,29 @@ void write_table(json& doc, const char* key, const Table<T>& t) {
     doc[key] = std::move(arr);
 }
 
-// Tables are read in dependency order, so each record's references are checked against the
-// records already read.
-template <class T>
-MaybeError read_table(const json& doc, const char* key, Store& s, Table<T>& t) {
-    auto it = doc.find(key);
-    if (it == doc.end()) return std::nullopt;
-    if (!it->is_array())
-        return Error{"invalid_type", key, std::string(key) + " must be an array"};
-    t.reserve(it->size());
-    size_t i = 0;
-    for (const json& j : *it) {
-        std::string path = std::string(key) + "[" + std::to_string(i++) + "]";
-        T r;
-        if (auto e = from_json(j, r, path)) return e;
-        if (t.contains(r.id))
-            return Error{"duplicate_id", path + ".id", path + ".id \"" + r.id + "\" appears twice"};
-        if (auto e = check_references(s, r, path)) return e;
-        t.put(std::move(r));
+// A parsed JSON document as snapshot_tables.h reads it.
+struct JsonDoc {
+    const json& doc;
+    bool has(const char* name) const { return doc.contains(name); }
+    template <class T>
+    MaybeError read(const char* key, Store& s, Table<T>& t) const {
+        const json& arr = doc.at(key);
+        if (!arr.is_array())
+            return Error{"invalid_type", key, std::string(key) + " must be an array"};
+        t.reserve(t.size() + arr.size());
+        size_t i = 0;
+        for (const json& j : arr) {
+            T r;
+            if (auto e = from_json(j, r, std::string(key) + "[" + std::to_string(i) + "]")) return e;
+            if (auto e = put_checked(s, t, std::move(r), key, i++)) return e;
+        }
+        return std::nullopt;
     }
-    return std::nullopt;
-}
+    MaybeError read_json(const char* key, json& out) const {
+        out = doc.at(key);
+        return std::nullopt;
+    }
+};
 
 }  // namespace
 
@@ -107,56 +109,11 @@ MaybeError check_references(const Store& s, const LeadEvent& e, const std::strin
     return std::nullopt;
 }
 
-namespace {
-
-// Every table with its wire name, in dependency order. S is Store or const Store.
-template <class S, class Fn>
-void for_each_table(S& s, Fn fn) {
-    fn("dealers", s.dealers);
-    fn("users", s.users);
-    fn("categories", s.categories);
-    fn("campaigns", s.campaigns);
-    fn("accounts", s.accounts);
-    fn("contacts", s.contacts);
-    fn("activities", s.activities);
-    fn("leads", s.leads);
-    fn("tasks", s.tasks);
-    fn("deals", s.deals);
-    fn("lead_events", s.lead_events);
-}
-
-// The scoring rules travel with the data (rules are data), beside the tables.
-constexpr const char* kRulesKey = "scoring_rules";
-// The SLA policy and follow-up rules travel the same way once someone has set them.
-constexpr const char* kSlaKey = "sla_policy";
-constexpr const char* kFollowUpsKey = "follow_up_rules";
-
-void write_rule_documents(const Store& s, json& doc) {
-    if (!s.sla_policy.is_null()) doc[kSlaKey] = s.sla_policy;
-    if (!s.follow_up_rules.is_null()) doc[kFollowUpsKey] = s.follow_up_rules;
-}
-
-MaybeError read_rule_documents(const json& doc, Store& s) {
-    if (auto it = doc.find(kSlaKey); it != doc.end()) {
-        SlaPolicy p;
-        if (auto e = from_json(*it, p, kSlaKey)) return e;
-        s.sla_policy = *it;
-    }
-    if (auto it = doc.find(kFollowUpsKey); it != doc.end()) {
-        FollowUpRules r;
-        if (auto e = from_json(*it, r, kFollowUpsKey)) return e;
-        s.follow_up_rules = *it;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 json snapshot_to_json(const Store& s) {
     json doc = json::object();
     for_each_table(s, [&](const char* name, const auto& table) { write_table(doc, name, table); });
-    doc[kRulesKey] = to_json(s.lead_book.rules);
-    write_rule_documents(s, doc);
+    for (const char* name : {kRulesKey, kSlaKey, kFollowUpsKey})
+        if (json d = rule_document(s, name); !d.is_null()) doc[name] = std::move(d);
     return doc;
 }
 
@@ -167,7 +124,7 @@ json snapshot_tables_to_json(const Store& s, std::initializer_list<const char*> 
             if (std::string_view(t) == name) write_table(doc, name, table);
     });
     for (const char* t : tables)
-        if (std::string_view(t) == kRulesKey) doc[kRulesKey] = to_json(s.lead_book.rules);
+        if (json d = is_rule_document(t) ? rule_document(s, t) : json(); !d.is_null()) doc[t] = d;
     return doc;
 }
 
@@ -175,53 +132,22 @@ namespace {
 
 MaybeError check_table_names(const json& doc) {
     if (!doc.is_object()) return not_an_object("");
-    const Store empty;
-    for (const auto& item : doc.items()) {
-        bool ok = item.key() == kRulesKey || item.key() == kSlaKey || item.key() == kFollowUpsKey;
-        for_each_table(empty, [&](const char* name, const auto&) { ok = ok || item.key() == name; });
-        if (!ok) return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
-    }
+    for (const auto& item : doc.items())
+        if (!is_rule_document(item.key()) && !is_table_name(item.key()))
+            return Error{"unknown_field", item.key(), item.key() + " is not a known table"};
     return std::nullopt;
-}
-
-// Reads the tables present in `doc` into `s`, in dependency order (each record's references
-// are checked against what is already there).
-MaybeError read_tables(const json& doc, Store& s) {
-    MaybeError e;
-    for_each_table(s, [&](const char* name, auto& table) {
-        if (!e) e = read_table(doc, name, s, table);
-    });
-    if (auto it = doc.find(kRulesKey); !e && it != doc.end())
-        e = from_json(*it, s.lead_book.rules, kRulesKey);
-    if (!e) e = read_rule_documents(doc, s);
-    return e;
 }
 
 }  // namespace
 
 MaybeError load_snapshot(const json& doc, Store& out) {
     if (auto e = check_table_names(doc)) return e;
-    Store s;
-    if (auto e = read_tables(doc, s)) return e;
-    out = std::move(s);
-    return std::nullopt;
+    return load_tables(JsonDoc{doc}, out);
 }
 
 MaybeError add_snapshot_tables(const json& doc, Store& store) {
     if (auto e = check_table_names(doc)) return e;
-    MaybeError e;
-    for_each_table(store, [&](const char* name, auto& table) {
-        if (!e && doc.contains(name) && table.size() != 0)
-            e = Error{"conflict", name, std::string(name) + " are loaded already"};
-    });
-    if (e) return e;
-    if ((e = read_tables(doc, store))) {
-        // The tables this document brings were empty before: emptying them undoes it.
-        for_each_table(store, [&](const char* name, auto& table) {
-            if (doc.contains(name)) table = std::decay_t<decltype(table)>{};
-        });
-    }
-    return e;
+    return add_tables(JsonDoc{doc}, store);
 }
 
 }  // namespace fc

@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
     // The first visitor of a demo should not wait for its data to be serialised.
     if (TenantState* demo = config.demo.empty() ? nullptr : state.tenants.find(kDemoTenant)) {
         std::lock_guard<std::mutex> lock(demo->mutex);
-        for (const char* part : {"inbox", "detail"}) demo_snapshot_part(*demo, part);
+        for (const char* part : {"inbox", "detail"})
+            for (bool binary : {false, true}) demo_snapshot_part(*demo, part, binary);
     }
 
     // Other processes on the same PostgreSQL poke our streams through LISTEN/NOTIFY.

@@ -10,27 +10,34 @@
 #include "pull.h"
 #include "push.h"
 #include "snapshot.h"
+#include "snapshot_binary.h"
 #include "static_files.h"
 #include "tenant_freshness.h"
 
 namespace fc::server {
 
 const std::pair<std::string, std::string>* demo_snapshot_part(TenantState& t,
-                                                              const std::string& part) {
-    auto it = t.demo_snapshots.find(part);
+                                                              const std::string& part,
+                                                              bool binary) {
+    const std::string key = binary ? part + ".bin" : part;
+    auto it = t.demo_snapshots.find(key);
     if (it != t.demo_snapshots.end()) return &it->second;
-    json doc;
+    auto encode = [&](std::initializer_list<const char*> tables) {
+        return binary ? snapshot_tables_to_binary(t.store, tables)
+                      : snapshot_tables_to_json(t.store, tables).dump();
+    };
     // "inbox": what the lead inbox needs to draw; "detail": what follows while it is up.
-    if (part == "all") doc = snapshot_to_json(t.store);
+    std::string body;
+    if (part == "all")
+        body = binary ? snapshot_to_binary(t.store) : snapshot_to_json(t.store).dump();
     else if (part == "inbox")
-        doc = snapshot_tables_to_json(t.store, {"dealers", "users", "categories", "campaigns",
-                                                "accounts", "leads", "scoring_rules"});
+        body = encode({"dealers", "users", "categories", "campaigns", "accounts", "leads",
+                       "scoring_rules", "sla_policy", "follow_up_rules"});
     else if (part == "detail")
-        doc = snapshot_tables_to_json(t.store, {"contacts", "activities", "tasks", "deals"});
+        body = encode({"contacts", "activities", "tasks", "deals"});
     else return nullptr;
-    std::string text = doc.dump();
-    std::string packed = gzip_compress(text, 6);
-    return &(t.demo_snapshots[part] = {std::move(text), std::move(packed)});
+    std::string packed = gzip_compress(body, 6);
+    return &(t.demo_snapshots[key] = {std::move(body), std::move(packed)});
 }
 
 void install_routes(httplib::Server& http, ServerState& state) {
@@ -77,15 +84,20 @@ void install_routes(httplib::Server& http, ServerState& state) {
             TenantState* t = state.tenants.find(kDemoTenant);
             if (!t) return send_error(res, 404, Error{"not_found", "", "no demo data"});
             std::string part = req.has_param("part") ? req.get_param_value("part") : "all";
+            std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+            if (format != "json" && format != "binary")
+                return send_error(res, 400, Error{"invalid_field", "format",
+                                                  "format must be json or binary"});
             std::lock_guard<std::mutex> lock(t->mutex);
             std::int64_t version = 0;  // another process may have written since
             if (auto e = catch_up_with_database(state, *t, version)) return send_error(res, 503, *e);
-            const auto* body = demo_snapshot_part(*t, part);
+            const auto* body = demo_snapshot_part(*t, part, format == "binary");
             if (!body)
                 return send_error(res, 400, Error{"invalid_field", "part",
                                                   "part must be all, inbox or detail"});
             res.set_header("Cache-Control", "no-store");
-            send_compressed(req, res, body->first, body->second, "application/json");
+            send_compressed(req, res, body->first, body->second,
+                            format == "binary" ? "application/octet-stream" : "application/json");
         });
     }
 

@@ -2,6 +2,7 @@
 #include "lead_engine.h"
 #include "shell.h"
 #include "snapshot.h"
+#include "snapshot_binary.h"
 
 namespace fc::ui {
 namespace {
@@ -61,22 +62,36 @@ MaybeError parse_document(std::string_view text, json& doc) {
 }
 }  // namespace
 
-MaybeError load_app_data(AppState& app, std::string_view snapshot_json) {
-    json doc;
-    if (auto e = parse_document(snapshot_json, doc)) return e;
+MaybeError load_app_data(AppState& app, std::string_view snapshot) {
     Store store;
-    if (auto e = load_snapshot(doc, store)) return e;
+    bool has_activities;
+    if (is_binary_snapshot(snapshot)) {
+        if (auto e = load_snapshot_binary(snapshot, store)) return e;
+        has_activities = binary_snapshot_has(snapshot, "activities");
+    } else {
+        json doc;
+        if (auto e = parse_document(snapshot, doc)) return e;
+        if (auto e = load_snapshot(doc, store)) return e;
+        has_activities = doc.contains("activities");
+    }
     set_app_data(app, std::move(store));
-    app.details_loaded = doc.contains("activities");
+    app.details_loaded = has_activities;
     return std::nullopt;
 }
 
-MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
-    json doc;
-    if (auto e = parse_document(snapshot_json, doc)) return e;
-    if (auto e = add_snapshot_tables(doc, app.store)) return e;
+MaybeError add_app_data(AppState& app, std::string_view snapshot) {
+    bool has_activities;
+    if (is_binary_snapshot(snapshot)) {
+        if (auto e = add_snapshot_tables_binary(snapshot, app.store)) return e;
+        has_activities = binary_snapshot_has(snapshot, "activities");
+    } else {
+        json doc;
+        if (auto e = parse_document(snapshot, doc)) return e;
+        if (auto e = add_snapshot_tables(doc, app.store)) return e;
+        has_activities = doc.contains("activities");
+    }
     derive(app);
-    app.details_loaded = app.details_loaded || doc.contains("activities");
+    app.details_loaded = app.details_loaded || has_activities;
     app.accounts.list_dirty = true;
     app.follow_ups.dirty = true;
     return std::nullopt;

@@ -147,12 +147,13 @@ struct AppState {
     std::vector<std::string> events;  // JSON events for the host page, drained each frame
 };
 
-// Replaces the store with a snapshot document (JSON text). On error nothing changes.
-MaybeError load_app_data(AppState& app, std::string_view snapshot_json);
+// Replaces the store with a snapshot document (JSON text, or the binary form of
+// snapshot_binary.h, told apart by its first bytes). On error nothing changes.
+MaybeError load_app_data(AppState& app, std::string_view snapshot);
 // Replaces the store with `store` (already validated) and rebuilds what is derived from it.
 void set_app_data(AppState& app, Store store);
 // Adds the tables of a second document (contacts, activities, tasks) after the inbox's.
-MaybeError add_app_data(AppState& app, std::string_view snapshot_json);
+MaybeError add_app_data(AppState& app, std::string_view snapshot);
 
 // Rebuilds everything derived from the store (lead book, indexes, cached lists) after the store
 // changed other than through dispatch(): an import's batch, or its undo.

@@ -50,8 +50,10 @@ void rebuild_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void draw_frame() {
-    double started = emscripten_get_now();
+double frame_started = -1;  // when the first ImGui frame of the painted frame was begun
+
+void build_frame() {
+    if (frame_started < 0) frame_started = emscripten_get_now();
     app.now = Time(emscripten_date_now() / 1000.0);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -59,6 +61,10 @@ void draw_frame() {
     ui::draw_app(app);
     ImGui::Render();
     ui::end_item_capture();
+    for (const std::string& event : ui::take_events(app)) js_app_event(event.c_str());
+}
+
+void paint_frame() {
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, int(io.DisplaySize.x), int(io.DisplaySize.y));
     glClearColor(0.97f, 0.97f, 0.98f, 1);
@@ -74,8 +80,8 @@ void draw_frame() {
         first_data_frame_reported = true;
         js_first_data_frame();
     }
-    for (const std::string& event : ui::take_events(app)) js_app_event(event.c_str());
-    js_frame_drawn(emscripten_get_now() - started);
+    js_frame_drawn(emscripten_get_now() - frame_started);
+    frame_started = -1;
 }
 
 }  // namespace
@@ -110,7 +116,7 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
     app.platform = &web::browser_services();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    web::platform_start(canvas_selector, text_input_selector, {draw_frame, rebuild_fonts});
+    web::platform_start(canvas_selector, text_input_selector, {build_frame, paint_frame, rebuild_fonts});
     web::platform_resize(css_width, css_height, pixel_ratio);
     rebuild_fonts();
     return 0;

@@ -50,22 +50,44 @@ void add_button(int button, bool down) {
 
 constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and release states
 
+// ImGui frames one painted frame may take to catch up with queued input (see below).
+constexpr int kMaxFramesPerPaint = 4;
+
+// Is a press, release, key or character still queued? ImGui takes those one per frame; a
+// click or a keystroke needs them handled before it can paint its result. Moves and wheel
+// steps left over just wait for the next painted frame: catching up on a stream of them (a
+// scroll) would build several frames per painted one and fall behind further.
+bool discrete_input_queued() {
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MouseButton || e.Type == ImGuiInputEventType_Key ||
+            e.Type == ImGuiInputEventType_Text)
+            return true;
+    return false;
+}
+
 EM_BOOL on_animation_frame(double time, void*) {
     P.frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = P.last_time > 0 ? float((time - P.last_time) / 1000.0) : 1.0f / 60;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000;
     P.last_time = time;
-    P.callbacks.draw_frame();
+    // A click needs several ImGui frames: the move (so the item is hovered), then the press
+    // and the release, which ImGui trickles one per frame so a quick click is never lost.
+    // Those frames run now, unpainted, so the click's result is painted in this frame instead
+    // of two or three display frames later (a header click sorts in one frame, not three).
+    for (int built = 1;; ++built) {
+        P.callbacks.build_frame();
+        P.moved_this_frame = false;
+        for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
+        P.deferred_buttons.clear();
+        if (!discrete_input_queued() || built == kMaxFramesPerPaint) break;
+        io.DeltaTime = 1.0f / 1000;  // catch-up frames take no time of their own
+    }
+    P.callbacks.paint_frame();
     ++P.frames_drawn;
-    P.moved_this_frame = false;
-    if (P.frames_pending > 0) --P.frames_pending;
-    // Deferred buttons get their full frames from the next one: press, release (the click
-    // acts), and one more that draws what the click did.
-    for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
-    if (!P.deferred_buttons.empty() && P.frames_pending < kFramesAfterInput)
+    if (GImGui->InputEventsQueue.Size > 0 && P.frames_pending < kFramesAfterInput)
         P.frames_pending = kFramesAfterInput;
-    P.deferred_buttons.clear();
+    if (P.frames_pending > 0) --P.frames_pending;
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
     if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);
     else P.last_time = 0;

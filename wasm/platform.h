@@ -7,7 +7,8 @@
 namespace fc::web {
 
 struct PlatformCallbacks {
-    std::function<void()> draw_frame;   // builds and renders one ImGui frame
+    std::function<void()> build_frame;  // one ImGui frame, up to ImGui::Render()
+    std::function<void()> paint_frame;  // draws the last built frame on the canvas
     std::function<void()> fonts_changed; // the font atlas must be rebuilt (pixel ratio changed)
 };
 

@@ -38,6 +38,17 @@
     return compiledPromise;
   }
 
+  // Font files by URL, kept for the page's life like the compiled module: a remount (or a
+  // second mount) does not fetch the same file again. A failed fetch is not kept.
+  const fontFiles = new Map();
+  function fontBytes(url) {
+    if (!fontFiles.has(url)) {
+      fontFiles.set(url, fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)
+        .then((b) => { if (!b) fontFiles.delete(url); return b; }));
+    }
+    return fontFiles.get(url);
+  }
+
   // The last data each server sent, kept in IndexedDB so the app opens with data when the
   // network or the server is down. One record per snapshot part.
   const idb = {
@@ -216,10 +227,23 @@
       element.dispatchEvent(new CustomEvent('forecourt:' + event.type, { detail: event }));
     };
 
+    // One token for all of this mount's requests (both data parts, the live stream): the portal
+    // is asked again only after a 401. A portal's getToken may sign in on every call, and a
+    // sign-in costs the server a deliberately slow password hash (~1 s of the mount's time).
+    let tokenPromise = null;
+    const currentToken = (refresh = false) => {
+      if (!opts.getToken) return Promise.resolve(opts.token);
+      if (refresh || !tokenPromise) {
+        tokenPromise = Promise.resolve().then(() => opts.getToken({ refresh }));
+        tokenPromise.catch(() => { tokenPromise = null; });  // a failed ask is not kept
+      }
+      return tokenPromise;
+    };
+
     async function authorizedFetch(path) {
       const get = async (fresh) => {
         const headers = {};
-        const token = opts.getToken ? await opts.getToken({ refresh: fresh }) : opts.token;
+        const token = await currentToken(fresh);
         if (token) headers.Authorization = 'Bearer ' + token;
         return fetch(opts.apiBase + path, { headers, credentials: 'omit' });
       };
@@ -281,10 +305,13 @@
     let firstDataFrameMs = null;
     let resolveFirstData;
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
-    const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+    const fontPromise = fontBytes(opts.fontUrl);
     // What the inbox needs first; contacts and activities follow while it is already usable.
-    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox');
-    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail'));
+    // Binary parts (core/snapshot_binary.h): read without a JSON parse; the app also takes JSON.
+    const inboxPath = '/api/v1/demo/snapshot?part=inbox&format=binary';
+    const detailPath = '/api/v1/demo/snapshot?part=detail&format=binary';
+    const dataPromise = fetchData(inboxPath);
+    const detailPromise = dataPromise.then(() => fetchData(detailPath));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 
@@ -393,9 +420,9 @@
     // demo data. Only with a token: the event stream is per signed-in user.
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
-      live = startLiveRefresh(opts, element, () => mounted, async () => {
-        const [inbox, detail] = await Promise.all([fetchData('/api/v1/demo/snapshot?part=inbox'),
-          fetchData('/api/v1/demo/snapshot?part=detail')]);
+      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
+      live = startLiveRefresh(liveOpts, element, () => mounted, async () => {
+        const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);
         if (!mounted) return;
         if (withBytes(module, inbox, (p, n) => module._fc_load_snapshot(p, n)) !== 0 ||
             withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)

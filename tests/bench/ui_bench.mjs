@@ -1,7 +1,25 @@
 // UI benchmarks on a big book (the network demo: ~127k leads in the inbox), in headless
 // Chromium at 1280x800, deviceScaleFactor 2 (SwiftShader WebGL). Prints one JSON object.
 //   node tests/bench/ui_bench.mjs [server-url]   (without a URL it starts a network-demo server)
-import { startServer, launchBrowser } from '../browser/harness.mjs';
+// The seeded data folder is kept in build/bench-data/ and reused by later runs (seeding ~1.3M
+// records takes minutes); its name carries a hash of the code that generates and stores the
+// demo, so a change there seeds afresh. Delete the folder to force it.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, buildDir, repoRoot } from '../browser/harness.mjs';
+
+function seededDataDir(demo, seed) {
+  const hash = createHash('sha1');
+  for (const f of ['core/demo_data.cpp', 'core/records.h', 'server/demo_seed.cpp', 'server/migrations.cpp'])
+    hash.update(readFileSync(path.join(repoRoot, f)));
+  const parent = path.join(buildDir, 'bench-data');
+  const name = `${demo}-seed${seed}-${hash.digest('hex').slice(0, 12)}`;
+  mkdirSync(parent, { recursive: true });
+  for (const old of readdirSync(parent))  // folders seeded by older code are of no further use
+    if (old.startsWith(`${demo}-seed${seed}-`) && old !== name) rmSync(path.join(parent, old), { recursive: true, force: true });
+  return path.join(parent, name);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -21,7 +39,8 @@ async function headerCenter(page, label) {
 }
 
 const external = process.argv[2];
-const server = external ? null : await startServer({ demo: 'network', seed: 1 });
+const server = external ? null
+  : await startServer({ demo: 'network', seed: 1, keepDataDir: seededDataDir('network', 1) });
 const url = external || server.url;
 const browser = await launchBrowser();
 try {
@@ -74,12 +93,32 @@ try {
     const changed = frames.find((f) => f.t >= press && f.firstRow !== before);
     if (changed) sorts.push(changed.t - press);
   }
+  // Search: one keystroke in the search box (the third letter of "mül": a few % of the book)
+  // -> the first frame painted after it, which the filter ran in.
+  const searches = [];
+  const field = await page.evaluate(() => window.forecourt.items().find((i) => i.label === 'Search' && i.role === 'field'));
+  await page.mouse.click(field.rect.x + field.rect.w / 2, field.rect.y + field.rect.h / 2);
+  for (const text of ['mül', 'schm', 'lef']) {
+    for (const ch of text.slice(0, -1)) { await page.keyboard.type(ch); await page.waitForTimeout(500); }
+    await page.evaluate(() => {
+      window.forecourt.traceFrames(true);
+      window.__press = 0;
+      window.forecourt.canvas.ownerDocument.addEventListener('keydown', () => { window.__press = performance.now(); }, { once: true, capture: true });
+    });
+    await page.keyboard.type(text.slice(-1));
+    await page.waitForTimeout(1500);
+    const { frames, press } = await page.evaluate(() => ({ frames: window.forecourt.traceFrames(false), press: window.__press }));
+    const painted = frames.find((f) => f.t >= press);
+    if (press && painted) searches.push(painted.t - press);
+    for (let i = 0; i < text.length; ++i) { await page.keyboard.press('Backspace'); await page.waitForTimeout(300); }
+  }
   await context.close();
   console.log(JSON.stringify({
     ui_first_rows_100k_ms: median(loads),
     ui_scroll_frame_p95_ms: p95(intervals.gaps),
     ui_frame_p95_ms: p95(intervals.frames.map((f) => f.cpuMs)),
     ui_sort_100k_ms: sorts.length ? median(sorts) : -1,
+    ui_search_keystroke_ms: searches.length ? median(searches) : -1,
   }));
 } finally {
   await browser.close();

@@ -182,7 +182,7 @@ test('when the token is refused (401) the app asks the portal for a new one and 
   const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
   const page = await context.newPage();
   const seen = [];
-  await page.route('**/api/v1/demo/snapshot?part=inbox', async (route) => {
+  await page.route('**/api/v1/demo/snapshot?part=inbox*', async (route) => {
     const auth = route.request().headers().authorization;
     seen.push(auth);
     if (seen.length === 1) return route.fulfill({ status: 401, body: '' });  // the portal's first token
@@ -196,6 +196,36 @@ test('when the token is refused (401) the app asks the portal for a new one and 
   assert.match(seen[1], /^Bearer [0-9a-f]{64}$/);
   assert.notEqual(seen[0], seen[1]);
   assert.ok(await page.evaluate(() => window.portal.tokenRequests()) >= 2);  // the live stream asks too
+  await context.close();
+});
+
+test('a mount asks the portal for a token once and sends it with every request', async () => {
+  const { page, context } = await openPortal(portal.origin);
+  await page.evaluate(async (apiBase) => {
+    window.portal.unmount();
+    const signIn = await fetch(apiBase + '/api/v1/auth/login', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tenant: 'network-a', user: 'D1-R1', password: 'forecourt-demo' }) });
+    const { token } = await signIn.json();
+    window.__asks = 0;
+    window.__sent = [];
+    const realFetch = window.fetch;
+    window.fetch = (url, init) => {
+      window.__sent.push({ url: String(url), auth: init && init.headers && init.headers.Authorization });
+      return realFetch(url, init);
+    };
+    window.portal.app = await Forecourt.mount(document.getElementById('crm-panel'), {
+      apiBase, getToken: async () => { window.__asks += 1; return token; } });
+  }, appOrigin);
+  // Both data parts and the live stream have gone out.
+  await page.waitForFunction(() => ['part=inbox', 'part=detail', '/api/v1/events']
+    .every((p) => window.__sent.some((r) => r.url.includes(p))), null, { timeout: 30000 });
+  const { asks, sent } = await page.evaluate(() => ({ asks: window.__asks, sent: window.__sent }));
+  assert.equal(asks, 1, JSON.stringify(sent));
+  const api = sent.filter((r) => r.url.includes('/api/v1/'));
+  assert.ok(api.length >= 3);
+  for (const r of api) assert.match(r.auth || '', /^Bearer [0-9a-f]{64}$/, r.url);
+  assert.equal(new Set(api.map((r) => r.auth)).size, 1);
   await context.close();
 });
 

@@ -18,9 +18,10 @@ export const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-// Starts forecourt_server; resolves once it prints its URL.
-export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [] } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
+// Starts forecourt_server; resolves once it prints its URL. With `keepDataDir`, the server
+// uses that folder and stop() leaves it (benchmarks reuse a seeded demo across runs).
+export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null } = {}) {
+  const dataDir = keepDataDir || mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
   const bin = path.join(buildDir, 'native', 'forecourt_server');
   const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
     '--www', path.join(buildDir, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
@@ -29,7 +30,9 @@ export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [] } = 
   proc.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 60000);
+    // Seeding the network demo into a fresh folder takes minutes.
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)),
+      demo === 'network' ? 900000 : 60000);
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/running at (http:\/\/127\.0\.0\.1:\d+\/)/);
@@ -44,7 +47,7 @@ export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [] } = 
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

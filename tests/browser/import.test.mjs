@@ -65,14 +65,26 @@ async function chooseInCombo(page, combo, entry) {
 }
 
 async function pickFile(page, name, buffer) {
+  // Listen before anything else: Playwright turns on file chooser interception when the
+  // listener is added, without waiting, and the app opens the picker in the very frame that
+  // handles the click; the round trip of the button search below lets interception land first.
+  const chooser = page.waitForEvent('filechooser');
+  chooser.catch(() => {});
   const button = await page.waitForFunction(() => window.forecourt.items().find((i) =>
     i.label === 'Choose file' && i.window === 'Import' && !i.disabled) || null);
   const { rect } = await button.jsonValue();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2),
-  ]);
-  await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer });
+}
+
+// A click on a combo entry can miss while the page is busy (the detail data arriving): like a
+// user, choose again until the screen shows the lead mapping.
+async function chooseLeads(page) {
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    await chooseInCombo(page, 'Record type', 'Leads');
+    await page.waitForTimeout(300);
+    if (!(await page.evaluate(() => window.forecourt.items().some((i) => i.label === 'Map a column to name: Contacts need it')))) break;
+  }
 }
 
 async function download(page, label) {
@@ -90,13 +102,7 @@ test('a lead file is picked, previewed, imported; rejects download; the leads ar
   await findItem(page, 'leads-de.csv: 3 rows, CSV', 'Import');
   await findItem(page, 'Encoding: windows-1252   Delimiter: semicolon', 'Import');
   await findItem(page, 'M\u00fcller Autoteile', 'Import');  // decoded in the preview
-  // A click on a combo entry can miss while the page is busy (the detail data arriving): like a
-  // user, choose again until the screen shows the lead mapping.
-  for (let attempt = 0; attempt < 3; ++attempt) {
-    await chooseInCombo(page, 'Record type', 'Leads');
-    await page.waitForTimeout(300);
-    if (!(await page.evaluate(() => window.forecourt.items().some((i) => i.label === 'Map a column to name: Contacts need it')))) break;
-  }
+  await chooseLeads(page);
   await findItem(page, 'Column Company', 'Import');
   await page.screenshot({ path: path.join(artifactsDir, 'import-preview.png') });
   await clickItem(page, 'Start import', 'Import');
@@ -151,7 +157,7 @@ test('the filtered inbox downloads as CSV starting with its header, formulas neu
   await clickItem(page, 'Import', 'Navigation');
   await pickFile(page, 'leads-de.csv', leadsFile);
   await findItem(page, 'leads-de.csv: 3 rows, CSV', 'Import');
-  await chooseInCombo(page, 'Record type', 'Leads');
+  await chooseLeads(page);
   await clickItem(page, 'Start import', 'Import');
   await findItem(page, 'Imported: 2', 'Import').catch(async (e) => {
     await page.screenshot({ path: path.join(artifactsDir, 'import-export-failed.png') });

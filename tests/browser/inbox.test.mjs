@@ -70,7 +70,7 @@ test('the canvas follows the window size', async () => {
 test('the app says so when the data cannot be loaded, instead of a blank canvas', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
-  await page.route('**/api/v1/demo/snapshot?part=inbox', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.route('**/api/v1/demo/snapshot?part=inbox*', (route) => route.fulfill({ status: 503, body: '' }));
   await page.goto(server.url);
   const msg = await page.waitForFunction(() => window.forecourt &&
     window.forecourt.items().find((it) => it.label.startsWith('Your leads could not be loaded')));

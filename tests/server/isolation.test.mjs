@@ -170,3 +170,55 @@ test('logging out in one tenant leaves the other tenant\'s sessions alone', asyn
   assert.equal((await users.rep.pull({ limit: 1 })).status, 200);
   assert.equal((await b.pull({ limit: 1 })).status, 401);
 });
+
+// The demo snapshot has no sign-in of its own (demo servers only): it serves the demo tenant,
+// network-a, whoever asks. The binary form must serve exactly that too: never another
+// tenant's records, never more or less for a token of another role or tenant.
+test('the demo snapshot in binary serves network-a alone, like the JSON one, whoever asks', async () => {
+  const fetchPart = async (who, format) => {
+    const headers = who.token ? { Authorization: `Bearer ${who.token}` } : {};
+    const r = await fetch(`${server.url}/api/v1/demo/snapshot?part=inbox&format=${format}`, { headers });
+    assert.equal(r.status, 200);
+    return Buffer.from(await r.arrayBuffer());
+  };
+  const json = JSON.parse(await fetchPart(anon, 'json'));
+  const binary = await fetchPart(anon, 'binary');
+  for (const who of [users.rep, users.manager, users.otherTenant]) {
+    assert.deepEqual(await fetchPart(who, 'binary'), binary, 'the same bytes for every caller');
+    assert.deepEqual(JSON.parse(await fetchPart(who, 'json')), json);
+  }
+  // A string in the binary form is its varint length, then its UTF-8 bytes.
+  const encoded = (s) => {
+    const bytes = Buffer.from(s, 'utf8');
+    const len = [];
+    for (let n = bytes.length; ; n >>>= 7) { if (n < 128) { len.push(n); break; } len.push((n & 127) | 128); }
+    return Buffer.concat([Buffer.from(len), bytes]);
+  };
+  const a = byTable((await users.central.pullAll({ limit: 10000 })).changes);
+  const aNames = new Set([...a.get('accounts').values()].map((x) => x.name));
+  assert.deepEqual(new Set(json.accounts.map((x) => x.name)), aNames, 'JSON: network-a\'s accounts');
+  for (const name of aNames) assert.ok(binary.includes(encoded(name)), `binary has ${name}`);
+  for (const lead of a.get('leads').values()) assert.ok(binary.includes(encoded(lead.id)));
+  const b = byTable((await users.otherTenant.pullAll({ limit: 10000 })).changes);
+  // Names of network-b's accounts that no network-a record of the part carries (a user may
+  // share a name with another tenant's account).
+  const aStrings = new Set(Object.values(json).filter(Array.isArray).flat()
+    .flatMap((r) => Object.values(r)).filter((v) => typeof v === 'string'));
+  const onlyB = [...b.get('accounts').values()].map((x) => x.name).filter((n) => !aStrings.has(n));
+  assert.ok(onlyB.length > 0, 'network-b has accounts network-a does not');
+  for (const name of onlyB) {
+    assert.ok(!binary.includes(encoded(name)), `binary leaks network-b's ${name}`);
+    assert.ok(!json.accounts.some((x) => x.name === name));
+  }
+});
+
+test('a server without --demo has no demo snapshot, in either format', async () => {
+  const plain = await startForecourt({ demo: null });
+  try {
+    for (const format of ['json', 'binary']) {
+      const r = await client(plain.url).call('GET', `/api/v1/demo/snapshot?part=inbox&format=${format}`);
+      assert.equal(r.status, 404);
+      assert.equal(r.body.error.code, 'not_found');
+    }
+  } finally { await plain.stop(); }
+});

@@ -301,3 +301,15 @@ test('the demo snapshot keeps working for the current browser client', async () 
   assert.ok(r.body.accounts.length > 10 && r.body.activities.length > 100);
   assert.ok(r.body.activities.some((a) => a.id === 'E-retry-1'), 'pushed changes show in it');
 });
+
+test('the demo snapshot comes in the binary form when asked; an unknown format is refused', async () => {
+  const bin = await fetch(server.url + '/api/v1/demo/snapshot?part=inbox&format=binary');
+  assert.equal(bin.status, 200);
+  assert.equal(bin.headers.get('content-type'), 'application/octet-stream');
+  const bytes = Buffer.from(await bin.arrayBuffer());
+  assert.equal(bytes.subarray(0, 8).toString('latin1'), 'FCSNAP1\n');
+  assert.ok(bytes.includes('accounts') && bytes.includes('leads') && !bytes.includes('activities'));
+  const bad = await anon.call('GET', '/api/v1/demo/snapshot?format=xml');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'format');
+});

@@ -10,8 +10,17 @@
   window.portal = { events, tokenRequests: () => tokenRequests, app: null, mount, unmount };
 
   // A real portal's backend exchanges its own session for a Forecourt token; this demo signs
-  // in as the demo rep directly (docs/sync-protocol.md, "Log in and out").
-  async function portalSessionToken() {
+  // in as the demo rep directly (docs/sync-protocol.md, "Log in and out"). Like a portal's
+  // session, the token is kept until the app says it was refused ({refresh: true}).
+  let kept = null;
+  function portalSessionToken({ refresh = false } = {}) {
+    if (refresh || !kept) {
+      kept = signIn();
+      kept.catch(() => { kept = null; });
+    }
+    return kept;
+  }
+  async function signIn() {
     tokenRequests += 1;
     const res = await fetch(appOrigin + '/api/v1/auth/login', {
       method: 'POST',
