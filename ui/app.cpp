@@ -69,11 +69,17 @@ MaybeError add_app_data(AppState& app, std::string_view snapshot_json) {
     json doc;
     if (auto e = parse_document(snapshot_json, doc)) return e;
     if (auto e = add_snapshot_tables(doc, app.store)) return e;
-    derive(app);
     app.details_loaded = app.details_loaded || doc.contains("activities");
+    refresh_app_data(app);
+    return std::nullopt;
+}
+
+void refresh_app_data(AppState& app) {
+    derive(app);
+    app.inbox.dirty = true;
+    app.inbox.hits_valid = false;
     app.accounts.list_dirty = true;
     app.follow_ups.dirty = true;
-    return std::nullopt;
 }
 
 void draw_app(AppState& app) { draw_shell(app); }

@@ -13,6 +13,7 @@
 #include "indexes.h"
 #include "reports.h"
 #include "store.h"
+#include "sync_state.h"
 #include "workflow.h"
 
 namespace fc::ui {
@@ -120,6 +121,7 @@ struct AppState {
     std::uint64_t local_ids = 0; // counter for client-generated record ids
     std::vector<Command> outbox;
     std::optional<Rejection> rejection;
+    SyncState sync;              // mirrored from the platform's sync client (ui/sync_state.h)
 
     // A tel: or mailto: URL the user asked to open; the platform opens it and clears it.
     std::string pending_url;
@@ -132,6 +134,8 @@ MaybeError load_app_data(AppState& app, std::string_view snapshot_json);
 void set_app_data(AppState& app, Store store);
 // Adds the tables of a second document (contacts, activities, tasks) after the inbox's.
 MaybeError add_app_data(AppState& app, std::string_view snapshot_json);
+// Rebuilds what is derived from the store after records were changed in place (a pull).
+void refresh_app_data(AppState& app);
 
 // Draws one frame of the whole app into the current ImGui frame.
 void draw_app(AppState& app);

@@ -17,17 +17,8 @@ Id new_record_id(AppState& app, const char* prefix) {
            std::to_string(++app.local_ids);
 }
 
-MaybeError dispatch(AppState& app, Command c, const std::string& form) {
-    if (c.id.empty()) c.id = new_record_id(app, "cmd");
-    c.client_id = app.client_id;
-    c.seq = app.next_seq;
-    if (c.at == 0) c.at = app.now;
-    if (c.author.empty()) c.author = app.user_id;
-    if (auto e = apply_command(app.store, c)) {
-        app.rejection = Rejection{form, *e};
-        return e;
-    }
-    ++app.next_seq;  // only accepted commands take a number: the server sees no gaps
+MaybeError apply_to_app(AppState& app, const Command& c) {
+    if (auto e = apply_command(app.store, c)) return e;
     index_command(app.store, app.index, c);
     refresh_indexes(app.core_index, app.store);
     if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
@@ -38,6 +29,20 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     }
     if (c.kind == "task.put" || c.kind == "user.put") app.follow_ups.dirty = true;
     if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
+    return std::nullopt;
+}
+
+MaybeError dispatch(AppState& app, Command c, const std::string& form) {
+    if (c.id.empty()) c.id = new_record_id(app, "cmd");
+    c.client_id = app.client_id;
+    c.seq = app.next_seq;
+    if (c.at == 0) c.at = app.now;
+    if (c.author.empty()) c.author = app.user_id;
+    if (auto e = apply_to_app(app, c)) {
+        app.rejection = Rejection{form, *e};
+        return e;
+    }
+    ++app.next_seq;  // only accepted commands take a number: the server sees no gaps
     if (app.rejection && app.rejection->form == form) app.rejection.reset();
     app.outbox.push_back(std::move(c));
     emit_command_events(app, app.outbox.back());

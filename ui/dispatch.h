@@ -12,6 +12,10 @@ namespace fc::ui {
 // in here when empty). `form` names the form that sent it, for field_error().
 MaybeError dispatch(AppState& app, Command c, const std::string& form = "");
 
+// Applies an already numbered command (a replay from the saved outbox, another tab's command)
+// to the store and the derived indexes, without numbering it or queueing it again.
+MaybeError apply_to_app(AppState& app, const Command& c);
+
 // Builds a command of `kind` with `payload`; dispatch() fills in the rest.
 Command make_command(std::string kind, json payload);
 

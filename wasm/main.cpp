@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 #include "app.h"
+#include "app_instance.h"
 #include "format.h"
 #include "item_registry.h"
 #include "navigation.h"
@@ -72,6 +73,8 @@ void draw_frame() {
 }
 
 }  // namespace
+
+ui::AppState& fc::web::app_state() { return app; }
 
 extern "C" {
 

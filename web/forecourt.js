@@ -1,8 +1,12 @@
 // Forecourt's loader: the one script a page (the standalone app or a dealer portal) includes.
 // It defines exactly one global, `Forecourt`, and the <forecourt-crm> element.
 //
-//   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user,
+//   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user, sync,
 //                                                locale, timeZone, theme, route, onEvent });
+//   sync: true signs the app in with the token (getToken({refresh}) is asked again after a 401)
+//   and keeps `user`'s records and changes on the device, synced with the server (web/sync.js,
+//   docs/offline.md); app.sync.now() syncs at once, app.sync.status() says how it stands.
+//   Without it the app shows the server's demo snapshot.
 //   app.navigate('lead/L-A12-vans'); app.on('lead_opened', fn); app.unmount();
 //   <forecourt-crm api-base="https://crm.example" route="now" theme="dark"></forecourt-crm>
 //
@@ -236,6 +240,7 @@
     element.appendChild(textInput);
 
     let trace = null;  // per-frame timings, for benchmarks (app.traceFrames)
+    let syncClient = null;
     let mirror = null;
     let mirrorTimer = 0;
     let readItems = null;
@@ -248,8 +253,10 @@
     const firstDataFrame = new Promise((r) => { resolveFirstData = r; });
     const fontPromise = fetch(opts.fontUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
     // What the inbox needs first; contacts and activities follow while it is already usable.
-    const dataPromise = fetchData('/api/v1/demo/snapshot?part=inbox');
-    const detailPromise = dataPromise.then(() => fetchData('/api/v1/demo/snapshot?part=detail'));
+    const syncMode = !!opts.sync;
+    const syncPromise = syncMode ? import(appBase + 'sync.js') : null;
+    const dataPromise = syncMode ? Promise.resolve(null) : fetchData('/api/v1/demo/snapshot?part=inbox');
+    const detailPromise = dataPromise.then(() => (syncMode ? null : fetchData('/api/v1/demo/snapshot?part=detail')));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 
@@ -265,6 +272,7 @@
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
       onFrameDrawn(cpuMs) {
+        if (syncClient) syncClient.onFrame();  // the frame's new commands go to IndexedDB now
         // Coalesced: the mirror follows the screen within a tenth of a second, not per frame.
         if (!mirrorTimer) mirrorTimer = setTimeout(updateMirror, 100);
         if (trace) {
@@ -340,7 +348,27 @@
     let mounted = true;
     const font = await fontPromise;
     if (mounted && font) withBytes(module, new Uint8Array(font), (p, n) => module._fc_set_font(p, n));
-    try {
+    if (syncMode) {
+      try {
+        const { startSync } = await syncPromise;
+        const client = await startSync({
+          module, withString, withBytes, apiBase: opts.apiBase, tenant: opts.tenant, user: opts.user,
+          periodMs: opts.syncIntervalMs,
+          async getToken(refresh) {
+            const token = opts.getToken ? await opts.getToken({ refresh }) : opts.token;
+            if (!token) throw new Error('no token to sign in with');
+            return token;
+          },
+        });
+        if (mounted) syncClient = client;
+        else client.stop();
+        if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
+      } catch (e) {
+        console.error('Forecourt: sync', e);
+        if (mounted) withString(module, 'Your data could not be opened: ' + (e.message || e) +
+          '. Reload to try again.', (p) => module._fc_set_status(p));
+      }
+    } else try {
       const data = await dataPromise;
       if (mounted && withBytes(module, data, (p, n) => module._fc_load_snapshot(p, n)) !== 0)
         throw new Error(module.UTF8ToString(module._fc_last_error()));
@@ -375,6 +403,8 @@
         textInput.remove();
         clearTimeout(mirrorTimer);
         mirror.remove();
+        if (syncClient) syncClient.stop();
+        syncClient = null;
         const gl = canvas.getContext('webgl2');
         module._fc_stop();
         const lose = gl && gl.getExtension('WEBGL_lose_context');
@@ -392,6 +422,8 @@
         return out || [];
       },
       get firstDataFrameMs() { return firstDataFrameMs; },
+      // Sync (sync mode only, else null): now()/pullNow() -> Promise<status>, status(), on(fn).
+      get sync() { return syncClient ? syncClient.api : null; },
       firstDataFrame,
     };
   }
@@ -405,6 +437,7 @@
       const attr = (n) => this.getAttribute(n) || undefined;
       this._mounting = mount(this, {
         apiBase: attr('api-base'), tenant: attr('tenant'), user: attr('user'), route: attr('route'),
+        sync: this.hasAttribute('sync'),
         locale: attr('locale'), timeZone: attr('time-zone'),
         theme: { mode: attr('theme'), accent: attr('accent') },
         getToken: this.getToken ? (o) => this.getToken(o) : undefined,

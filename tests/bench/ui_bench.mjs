@@ -1,7 +1,7 @@
 // UI benchmarks on a big book (the network demo: ~127k leads in the inbox), in headless
 // Chromium at 1280x800, deviceScaleFactor 2 (SwiftShader WebGL). Prints one JSON object.
 //   node tests/bench/ui_bench.mjs [server-url]   (without a URL it starts a network-demo server)
-import { startServer, launchBrowser } from '../browser/harness.mjs';
+import { startServer, launchBrowser, demoUrl } from '../browser/harness.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -9,7 +9,7 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
 async function openFresh(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(demoUrl(url));
   const first = await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs,
     null, { timeout: 300000, polling: 50 });
   return { context, page, firstRowsMs: await first.jsonValue() };
