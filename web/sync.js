@@ -305,9 +305,12 @@ export async function startSync(env) {
     timer = setTimeout(() => { timer = 0; now(); }, ms);
   }
 
+  // Messages are handled one after another: a restore and a catch-up never interleave.
+  let handling = Promise.resolve();
   if (channel) {
-    channel.onmessage = async (e) => {
-      const msg = e.data || {};
+    channel.onmessage = (e) => { handling = handling.then(() => onMessage(e.data || {})); };
+  }
+  async function onMessage(msg) {
       try {
         if (msg.type === 'commands') {
           for (const c of msg.commands) str('_fc_sync_replay', JSON.stringify(c), 0);
@@ -329,7 +332,6 @@ export async function startSync(env) {
           now();
         }
       } catch (err) { console.error('Forecourt sync:', err); }
-    };
   }
   const onOnline = () => { setStatus({ online: true }); if (leader) now(); };
   const onOffline = () => setStatus({ online: false });

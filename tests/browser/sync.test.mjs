@@ -180,9 +180,10 @@ test('two tabs edit offline; one leader pushes both, each sees the other, nothin
   const two = await reopen(context);
   const sent = [];
   for (const p of [one, two]) {
-    p.on('request', (req) => {
-      if (req.url().includes('/api/v1/sync/push')) {
-        for (const c of JSON.parse(req.postData()).commands) sent.push(`${c.client_id}#${c.seq}`);
+    // Pushes the server answered (a push that failed offline never reached it).
+    p.on('response', (res) => {
+      if (res.url().includes('/api/v1/sync/push') && res.status() === 200) {
+        for (const c of JSON.parse(res.request().postData()).commands) sent.push(`${c.client_id}#${c.seq}`);
       }
     });
   }
