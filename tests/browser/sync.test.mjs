@@ -75,6 +75,7 @@ async function reopen(context) {
 // Logs a call with a next step on the account named `account`, through the Accounts screen
 // and the quick log, as a person would: two commands (activity.log, task.put).
 async function openAccount(page, account) {
+  await page.bringToFront();  // the tab the person is working in has the keyboard
   await clickItem(page, 'Accounts', 'Navigation');
   await clickItem(page, 'Search accounts', 'Accounts');
   await page.keyboard.press('Control+A');
