@@ -8,8 +8,8 @@
 namespace fc::ui {
 
 const char* sync_state_word(const SyncState& s) {
+    if (!s.online) return "Offline";  // first: a sync attempt while offline is only waiting
     if (s.in_progress || s.syncing) return "Syncing";
-    if (!s.online) return "Offline";
     if (!s.error.empty()) return "Sync error";
     return "Online";
 }

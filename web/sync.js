@@ -12,6 +12,7 @@ import { openOutboxStore } from './outbox-store.js';
 const PULL_LIMIT = 5000;
 const PUSH_BATCH = 500;
 const MAX_BACKOFF_MS = 60000;
+const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
 
 function randomHex(bytes) {
   const a = crypto.getRandomValues(new Uint8Array(bytes));
@@ -61,11 +62,12 @@ class HttpError extends Error {
   }
 }
 
-// env: {module, call (a string or bytes into the module, see forecourt.js), apiBase, tenant,
-//       user, getToken(refresh) -> token, periodMs}
+// env: {module, withString, withBytes (how forecourt.js passes text and bytes to the module),
+//       apiBase, tenant, user, getToken(refresh) -> token, periodMs}
 export async function startSync(env) {
   const M = env.module;
-  const str = (fn, text, ...rest) => env.withString(M, text, (p) => M[fn](p, ...rest));
+  // Calls into the module; none after stop() (the module is gone once the app unmounts).
+  const str = (fn, text, ...rest) => (stopped ? -1 : env.withString(M, text, (p) => M[fn](p, ...rest)));
   const dbName = `forecourt-sync|${env.apiBase}|${env.tenant || ''}|${env.user || ''}`;
   const store = await openOutboxStore(dbName);
   const clientId = await claimClientId(dbName);
@@ -125,7 +127,7 @@ export async function startSync(env) {
   // Rebuilds the app from the device: saved pages, then the commands not yet done with. Used
   // on start, and after a rejection (so the refused change disappears from the screen).
   async function restore(label) {
-    await flushCommands();
+    await flushCommands().catch(() => {});  // kept in memory when storage is full: see finishLoad
     str('_fc_sync_begin_load', label);
     loaded = false;
     lastPageKey = null;
@@ -196,12 +198,26 @@ export async function startSync(env) {
     if (channel) channel.postMessage({ type: 'outbox' });
   }
 
+  // Requests in flight, aborted when the browser goes offline (a request caught by the switch
+  // may otherwise hang) or after REQUEST_TIMEOUT_MS. An abort is a network failure: retried.
+  const inflight = new Set();
   async function api(method, path, body) {
     const send = async (refresh) => {
       const token = await env.getToken(refresh);
       const headers = { Authorization: 'Bearer ' + token };
       if (body) headers['Content-Type'] = 'application/json';
-      return fetch(env.apiBase + path, { method, headers, body: body ? JSON.stringify(body) : undefined, credentials: 'omit' });
+      const abort = new AbortController();
+      const timeout = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+      inflight.add(abort);
+      try {
+        return await fetch(env.apiBase + path, { method, headers, body: body ? JSON.stringify(body) : undefined,
+          credentials: 'omit', signal: abort.signal });
+      } catch (e) {
+        throw e instanceof TypeError ? e : new TypeError('the request was cut off');
+      } finally {
+        clearTimeout(timeout);
+        inflight.delete(abort);
+      }
     };
     let res = await send(false);
     if (res.status === 401) res = await send(true);  // token expired: ask for a new one
@@ -269,7 +285,8 @@ export async function startSync(env) {
       setStatus({ online: true, error: '', retry_at: 0, last_synced: now });
     } catch (e) {
       failures += 1;
-      const offline = e instanceof TypeError;  // fetch could not reach the server
+      // fetch could not reach the server, or the answer was cut off
+      const offline = e instanceof TypeError || (e && e.name === 'AbortError');
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1)) * (0.5 + Math.random());
       const message = offline ? '' : e.status === 401 ? 'Sign in again to sync' : 'Sync failed: ' + (e.message || e);
       setStatus({ online: !offline && navigator.onLine, error: message,
@@ -334,7 +351,10 @@ export async function startSync(env) {
       } catch (err) { console.error('Forecourt sync:', err); }
   }
   const onOnline = () => { setStatus({ online: true }); if (leader) now(); };
-  const onOffline = () => setStatus({ online: false });
+  const onOffline = () => {
+    setStatus({ online: false });
+    inflight.forEach((a) => a.abort());
+  };
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
 

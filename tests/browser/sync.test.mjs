@@ -211,3 +211,52 @@ test('two tabs edit offline; one leader pushes both, each sees the other, nothin
   assert.equal(new Set(sent).size, sent.length, 'no command sent twice');
   await context.close();
 });
+
+test('changes the server refuses are shown with the reason, undone, and kept until dismissed', async () => {
+  const accounts = await callableAccounts();
+  const account = accounts[4 % accounts.length];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  await context.setOffline(true);
+  await logCall(page, account, 'Call on a moved account', 'Follow up on the moved account');
+  await waitForStatus(page, '2 changes waiting to sync');
+
+  // Meanwhile head office moves the account to another dealer: the rep may no longer write it.
+  const central = await login('C-1');
+  const record = (await pullAll('C-1')).accounts.find((a) => a.name === account && a.dealer_id === 'D1');
+  const moved = { ...record, dealer_id: 'D2' };
+  const res = await fetch(server.url + 'api/v1/sync/push', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + central },
+    body: JSON.stringify({ client_id: 'test-central', commands: [{ id: 'move-1', client_id: 'test-central',
+      seq: 1, kind: 'account.put', at: Math.floor(Date.now() / 1000) + 60, author: '', payload: moved }] }),
+  });
+  assert.equal((await res.json()).results[0].status, 'applied');
+
+  await context.setOffline(false);
+  const refused = await page.waitForFunction(() => window.forecourt.items().find((it) =>
+    it.window === 'Status' && it.label.startsWith('Not saved by the server: ')), null, { timeout: 30000 });
+  const text = (await refused.jsonValue()).label;
+  assert.match(text, /not_found|not exist|no such|unknown/i, text);
+  await waitForStatus(page, 'No changes waiting to sync');
+  await page.screenshot({ path: path.join(artifactsDir, 'sync-refused.png') });
+  // Undone on screen: the call is not shown as logged.
+  await openAccount(page, account);
+  await page.waitForFunction((name) => window.forecourt.items().some((it) =>
+    it.window === 'Accounts' && it.text && it.label === name), account);
+  const shown = await page.evaluate(() => window.forecourt.items().some((it) => it.label === 'Call on a moved account'));
+  assert.equal(shown, false, 'the refused call is no longer shown');
+
+  // Still there after a reload, until dismissed (two refused commands: the task and the call).
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await clickItem(page, 'Dismiss', 'Status');
+  await clickItem(page, 'Dismiss', 'Status');
+  await page.waitForFunction(() => !window.forecourt.items().some((it) => it.label === 'Dismiss'), null, { timeout: 10000 });
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForStatus(page, 'No changes waiting to sync');
+  assert.equal(await page.evaluate(() => window.forecourt.items().some((it) => it.label === 'Dismiss')), false);
+  const data = await pullAll('C-1');
+  assert.equal(countWhere(data.activities, 'note', 'Call on a moved account'), 0);
+  await context.close();
+});
