@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "deal_json.h"
+#include "delete_commands.h"
 #include "lead_commands.h"
 #include "lead_engine.h"
 #include "record_json.h"
@@ -86,6 +87,7 @@ MaybeError apply_command(Store& s, const Command& c) {
     if (c.kind == "lead.put") return put_lead_and_follow(s, c);
     if (c.kind == "deal.put") return put_record(s, s.deals, p);
     if (is_workflow_command(c.kind)) return apply_workflow_command(s, c);
+    if (is_delete_command(c.kind)) return apply_delete_command(s, c);
     if (c.kind == "task.put") return put_record(s, s.tasks, p);
     if (c.kind == "dealer.put") return put_record(s, s.dealers, p);
     if (c.kind == "user.put") return put_record(s, s.users, p);

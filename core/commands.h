@@ -28,8 +28,10 @@ MaybeError from_json(const json& j, Command& out, const std::string& path = "");
 // twice is accepted only when it is the same activity, so a retried command is harmless; it
 // updates or opens the lead it touches), the lead commands of lead_commands.h
 // (lead.transition, lead.qualify, scoring_rules.put), and task.create, task.complete,
-// lead.reassign, lead.redirect, lead.sla_notice (see workflow_commands.h). lead.put also logs
-// state and owner changes to the lead event log.
+// lead.reassign, lead.redirect, lead.sla_notice (see workflow_commands.h), task.delete and
+// contact.delete (delete_commands.h). lead.put also logs state and owner changes to the lead
+// event log. The full list is command_kinds() (sync_merge.h); apply_command_tracked
+// (change_set.h) also reports which records a command changed.
 MaybeError apply_command(Store& store, const Command& c);
 
 }  // namespace fc

@@ -1,5 +1,8 @@
 #include "record_table.h"
+#include <algorithm>
 #include "record_json.h"
+#include "deal_json.h"
+#include "lead_engine.h"
 
 namespace fc {
 namespace {
@@ -31,27 +34,61 @@ auto with_table(S& s, const std::string& table, F f) -> decltype(f(s.accounts)) 
     if (table == "users") return f(s.users);
     if (table == "categories") return f(s.categories);
     if (table == "campaigns") return f(s.campaigns);
+    if (table == "deals") return f(s.deals);
+    if (table == "lead_events") return f(s.lead_events);
     return {};
 }
 
 }  // namespace
 
+const std::vector<std::string>& record_tables() {
+    static const std::vector<std::string> kTables = {
+        "dealers", "users",  "categories", "campaigns", "accounts",    "contacts",
+        "activities", "leads", "tasks",    "deals",     "lead_events", kScoringRulesTable};
+    return kTables;
+}
+
 bool is_record_table(const std::string& table) {
-    static const char* kTables[] = {"accounts", "contacts", "activities", "leads",     "tasks",
-                                    "dealers",  "users",    "categories", "campaigns"};
-    for (const char* t : kTables)
-        if (table == t) return true;
-    return false;
+    const auto& all = record_tables();
+    return std::find(all.begin(), all.end(), table) != all.end();
 }
 
 std::optional<json> find_record_json(const Store& s, const std::string& table, const Id& id) {
+    if (table == kScoringRulesTable) {
+        if (id != kScoringRulesId) return std::nullopt;
+        return json{{"id", kScoringRulesId}, {"rules", to_json(s.lead_book.rules)}};
+    }
     return with_table(s, table, [&](const auto& t) { return find_in(t, id); });
+}
+
+size_t record_count(const Store& s, const std::string& table) {
+    if (table == kScoringRulesTable) return 1;
+    return with_table(s, table, [](const auto& t) { return t.size(); });
+}
+
+Id record_id_at(const Store& s, const std::string& table, size_t row) {
+    if (table == kScoringRulesTable) return kScoringRulesId;
+    return with_table(s, table, [&](const auto& t) { return t.rows[row].id; });
 }
 
 MaybeError put_record_unchecked(Store& s, const std::string& table, const json& record) {
     if (!is_record_table(table))
         return Error{"unknown_table", "", "\"" + table + "\" is not a record table"};
+    if (table == kScoringRulesTable) {
+        ScoringRules rules;
+        auto it = record.find("rules");
+        if (it == record.end()) return Error{"missing_field", "rules", "rules is missing"};
+        if (auto e = from_json(*it, rules, "rules")) return e;
+        s.lead_book.rules = std::move(rules);
+        s.lead_book.compiled_stale = true;
+        return std::nullopt;
+    }
     return with_table(s, table, [&](auto& t) -> MaybeError { return put_in(t, record); });
+}
+
+bool erase_record_unchecked(Store& s, const std::string& table, const Id& id) {
+    if (!is_record_table(table) || table == kScoringRulesTable) return false;
+    return with_table(s, table, [&](auto& t) { return t.erase(id); });
 }
 
 }  // namespace fc

@@ -4,13 +4,24 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 #include "error.h"
 #include "json_reader.h"
 #include "store.h"
 
 namespace fc {
 
+// The scoring rules travel as one record of their own: {"id": "current", "rules": {...}}.
+constexpr const char* kScoringRulesTable = "scoring_rules";
+constexpr const char* kScoringRulesId = "current";
+
+// Every synced table, in load order: dealers ... tasks, deals, lead_events, scoring_rules.
+const std::vector<std::string>& record_tables();
 bool is_record_table(const std::string& table);
+
+// Rows in a table, and the id of one row (for finding rows a command appended).
+size_t record_count(const Store& s, const std::string& table);
+Id record_id_at(const Store& s, const std::string& table, size_t row);
 
 // The record's JSON (core's shape), or nullopt when the table has no such id.
 std::optional<json> find_record_json(const Store& s, const std::string& table, const Id& id);
@@ -19,5 +30,9 @@ std::optional<json> find_record_json(const Store& s, const std::string& table, c
 // NOT checked: this is for rows that were checked when they were written (a store being
 // reloaded), whose tables may arrive in any order.
 MaybeError put_record_unchecked(Store& s, const std::string& table, const json& record);
+
+// Removes a record (a tombstone arrived). Row numbers of that table change: derived state
+// holding rows (the lead book, Indexes) must be rebuilt. False when there was no such record.
+bool erase_record_unchecked(Store& s, const std::string& table, const Id& id);
 
 }  // namespace fc

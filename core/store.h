@@ -60,6 +60,16 @@ struct Table {
         if (want > slots.size()) rehash(want);
     }
     size_t size() const { return rows.size(); }
+    // Removes a record: the last row takes its place, so one other record's row number changes
+    // (derived state holding row numbers must be rebuilt). False when there was no such id.
+    bool erase(const Id& id) {
+        std::uint32_t r = row_of(id);
+        if (r == kNoRow) return false;
+        if (r + 1 != rows.size()) rows[r] = std::move(rows.back());
+        rows.pop_back();
+        rehash(slots.size());
+        return true;
+    }
 
 private:
     void insert_slot(std::uint32_t row) {

@@ -1,5 +1,6 @@
 #include "auth.h"
 #include <sodium.h>
+#include <algorithm>
 #include <mutex>
 #include "http_util.h"
 #include "record_json.h"
@@ -109,6 +110,19 @@ void handle_login(ServerState& state, const httplib::Request& req, httplib::Resp
     r.string("password", password, true, 1024);
     if (auto e = r.finish()) return send_error(res, 400, *e);
 
+    // Password guessing: after a few failures per account, or per address, every attempt is
+    // refused for a while, even with the right password, before any hash is computed.
+    const std::string account_key = tenant + "/" + user_id;
+    const double now = double(state.now());
+    int wait_account = 0, wait_address = 0;
+    bool account_ok = state.login_account_limit.allows(account_key, now, wait_account);
+    bool address_ok = state.login_address_limit.allows(req.remote_addr, now, wait_address);
+    if (!account_ok || !address_ok) {
+        res.set_header("Retry-After", std::to_string(std::max(wait_account, wait_address)));
+        return send_error(res, 429, Error{"rate_limited", "",
+                                          "too many failed sign-ins; try again later"});
+    }
+
     std::string error;
     auto conn = state.db->borrow(error);
     if (!conn) return send_error(res, 503, storage_error(error));
@@ -133,9 +147,14 @@ void handle_login(ServerState& state, const httplib::Request& req, httplib::Resp
         ok = crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0 &&
              !hash.empty() && user_ok;
     }
-    if (!ok)
+    if (!ok) {
+        int ignored = 0;
+        state.login_account_limit.take(account_key, now, ignored);
+        state.login_address_limit.take(req.remote_addr, now, ignored);
         return send_error(res, 401, Error{"invalid_credentials", "",
                                           "the tenant, user or password is wrong"});
+    }
+    state.login_account_limit.reset(account_key);
 
     std::string token = new_token();
     Time expires_at = state.now() + state.config.token_ttl_seconds;

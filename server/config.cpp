@@ -33,6 +33,10 @@ std::string usage() {
            "         [--demo tiny|dealer|network] [--demo-seed N] [--token-ttl SECONDS]\n"
            "         [--rules-interval SECONDS] [--max-body BYTES] [--capture-burst N]\n"
            "         [--capture-per-minute N] [--threads N]\n"
+           "         [--login-failures N] [--login-address-failures N]\n"
+           "         [--clock-offset SECONDS]  tests and demos only: the clock runs ahead\n"
+           "         [--events-heartbeat SECONDS] [--events-max-age SECONDS]\n"
+           "         [--max-streams N] [--max-streams-per-user N]\n"
            "         [--allow-origin ORIGIN[,ORIGIN...]]  portals that may embed the app\n"
            "Environment: FORECOURT_HOST, FORECOURT_PORT, FORECOURT_DATA_DIR, FORECOURT_DATABASE,\n"
            "             FORECOURT_WWW, FORECOURT_ALLOWED_ORIGINS (flags win)\n";
@@ -73,6 +77,18 @@ bool parse_config(int argc, char** argv, Config& c, std::string& error) {
         {"--capture-per-minute",
          integer(1, 1000000, [&](std::int64_t v) { c.capture_per_minute = v; })},
         {"--threads", integer(2, 256, [&](std::int64_t v) { c.threads = int(v); })},
+        {"--login-failures", integer(1, 1000000, [&](std::int64_t v) { c.login_failures = v; })},
+        {"--login-address-failures",
+         integer(1, 1000000, [&](std::int64_t v) { c.login_address_failures = v; })},
+        {"--clock-offset", integer(-86400LL * 3650, 86400LL * 3650,
+                                   [&](std::int64_t v) { c.clock_offset_seconds = v; })},
+        {"--events-heartbeat",
+         integer(1, 3600, [&](std::int64_t v) { c.events_heartbeat_seconds = v; })},
+        {"--events-max-age",
+         integer(1, 86400, [&](std::int64_t v) { c.events_max_age_seconds = v; })},
+        {"--max-streams", integer(0, 1000000, [&](std::int64_t v) { c.max_streams = int(v); })},
+        {"--max-streams-per-user",
+         integer(1, 10000, [&](std::int64_t v) { c.max_streams_per_user = int(v); })},
     };
     for (int i = 1; i < argc; ++i) {
         std::string flag = argv[i];

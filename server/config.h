@@ -19,7 +19,14 @@ struct Config {
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     double capture_burst = 20;
     double capture_per_minute = 20;
-    int threads = 16;
+    double login_failures = 5;       // failed sign-ins per account before 429 (1 back per minute)
+    double login_address_failures = 30;  // per client address (6 back per minute)
+    std::int64_t clock_offset_seconds = 0;  // tests and demos only: the server's clock runs ahead
+    int threads = 16;              // worker threads kept ready; more start for open streams
+    std::int64_t events_heartbeat_seconds = 20;  // comment line on an idle event stream
+    std::int64_t events_max_age_seconds = 900;   // a stream ends after this; the client reconnects
+    int max_streams = 10000;                     // open event streams per process
+    int max_streams_per_user = 8;
     std::vector<std::string> allowed_origins;  // portals that may embed the app (CORS, framing)
 };
 

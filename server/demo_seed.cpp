@@ -1,5 +1,6 @@
 #include "demo_seed.h"
 #include "auth.h"
+#include "deal_json.h"
 #include "record_json.h"
 #include "scope.h"
 #include "tenants.h"
@@ -37,6 +38,8 @@ MaybeError seed_tenant(Conn& c, const Id& tenant, const std::string& name, const
     if (!e) e = write_table(c, tenant, s, "activities", s.activities, v);
     if (!e) e = write_table(c, tenant, s, "leads", s.leads, v);
     if (!e) e = write_table(c, tenant, s, "tasks", s.tasks, v);
+    if (!e) e = write_table(c, tenant, s, "deals", s.deals, v);
+    if (!e) e = write_table(c, tenant, s, "lead_events", s.lead_events, v);
     if (e) return e;
     if (auto e2 = c.run("INSERT INTO tenants (id, name, version) VALUES (?, ?, ?)",
                         {tenant, name, std::to_string(v)}))

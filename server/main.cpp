@@ -1,4 +1,6 @@
 // forecourt_server: the sync backend (docs/sync-protocol.md) and the web app's files.
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
@@ -7,19 +9,34 @@
 #include "auth.h"
 #include "config.h"
 #include "demo_seed.h"
+#include "pg_notify.h"
 #include "routes.h"
 #include "scheduler.h"
 #include "state.h"
+#include "worker_pool.h"
 
 using namespace fc;
 using namespace fc::server;
 
 namespace {
 
+// Handlers need little stack (JSON nesting is capped at 32); 8 MiB per idle stream would be
+// wasted address space.
+constexpr size_t kWorkerStackBytes = 512 * 1024;
+
 DemoSize demo_size(const std::string& name) {
     if (name == "tiny") return demo_size_tiny();
     if (name == "network") return demo_size_network();
     return demo_size_dealer();
+}
+
+// Every open event stream is a socket: allow as many files as the system lets us.
+void raise_open_files_limit() {
+    rlimit r{};
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
 }
 
 Time wall_clock_now() {
@@ -43,7 +60,18 @@ int main(int argc, char** argv) {
     }
     if (const char* fault = std::getenv("FORECOURT_FAULT_RECORD_ID")) g_fault_record_id = fault;
     state.now = wall_clock_now;
+    if (config.clock_offset_seconds != 0) {
+        // Lets a test see tomorrow's SLA breaches today. Loud, because a real server must not.
+        std::fprintf(stderr, "warning: --clock-offset %lld: the server's clock is not the wall clock\n",
+                     static_cast<long long>(config.clock_offset_seconds));
+        state.now = [offset = config.clock_offset_seconds] { return wall_clock_now() + offset; };
+    }
     state.capture_limit.configure(config.capture_burst, config.capture_per_minute);
+    state.login_account_limit.configure(config.login_failures, 1);
+    state.login_address_limit.configure(config.login_address_failures, 6);
+    state.pokes.set_limits(StreamLimits{config.max_streams_per_user, config.max_streams});
+    state.origin = random_hex(8);
+    raise_open_files_limit();
 
     std::string url = config.database;
     if (url.empty()) {
@@ -80,10 +108,24 @@ int main(int argc, char** argv) {
         for (const char* part : {"inbox", "detail"}) demo_snapshot_part(*demo, part);
     }
 
+    // Other processes on the same PostgreSQL poke our streams through LISTEN/NOTIFY.
+    ChangeListener listener;
+    if (state.db->store_name() == "postgresql") listener.start(url, state.origin, state.pokes);
+
     httplib::Server http;
-    int threads = config.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    size_t threads = size_t(config.threads), most = threads + size_t(config.max_streams) + 64;
+    http.new_task_queue = [threads, most] {
+        return new WorkerPool(threads, most, kWorkerStackBytes);
+    };
     install_routes(http, state);
+    // cpp-httplib listens with a backlog of 5: a burst of clients reconnecting their event
+    // streams (after a restart) would overflow it and stall in SYN-ACK retries for seconds.
+    // Linux lets listen() be called again on the bound socket to raise it.
+    int listen_fd = -1;
+    http.set_socket_options([&listen_fd](socket_t sock) {
+        httplib::default_socket_options(sock);
+        if (listen_fd < 0) listen_fd = sock;
+    });
     Scheduler scheduler;
     scheduler.start(state, scheduled_rules(), config.rules_interval_seconds);
 
@@ -94,6 +136,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot listen on %s:%d\n", config.host.c_str(), config.port);
         return 1;
     }
+    if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
     std::printf("Forecourt is running at http://%s:%d/ (store: %s)\n", config.host.c_str(), port,
                 state.db->store_name().c_str());
     std::fflush(stdout);

@@ -9,6 +9,7 @@
 // tenants      the tenant's version: the last number handed out, under the tenant's write lock.
 // clients      each client id's owner (user and tenant) and its last applied command number,
 //              updated in the same transaction as the commands' effects.
+//              `deleted` = 1 marks a tombstone (migration 3).
 // command_log  every command applied or rejected, with the reason; rejections are versioned so
 //              a pull can return those after its cursor.
 #include "storage.h"
@@ -42,6 +43,11 @@ const char* const kSteps[][8] = {
         "CREATE INDEX sessions_by_user ON sessions (tenant, user_id)",
         "CREATE TABLE capture_keys (capture_key TEXT PRIMARY KEY, tenant TEXT NOT NULL,"
         " dealer_id TEXT NOT NULL, campaign_id TEXT NOT NULL)",
+        nullptr,
+    },
+    {   // 3: tombstones. A deleted record keeps its row (body {"id"}, deleted = 1) so pulls
+        // report the delete and a stale write cannot bring it back.
+        "ALTER TABLE records ADD COLUMN deleted BIGINT NOT NULL DEFAULT 0",
         nullptr,
     },
 };

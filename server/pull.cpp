@@ -65,7 +65,8 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
         if (rows > 1) body += ',';
         body += "{\"table\":\"";
         body += r.text(0);
-        body += "\",\"record\":";
+        // A tombstone says the record is gone: {"table", "deleted": true, "record": {"id"}}.
+        body += r.integer(3) != 0 ? "\",\"deleted\":true,\"record\":" : "\",\"record\":";
         body += r.text(1);  // stored as compact, validated JSON: copied, not re-parsed
         body += '}';
         last_version = r.integer(2);
@@ -73,12 +74,12 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
     MaybeError e;
     if (sees_everything(*actor))
         e = conn->run(
-            "SELECT tbl, body, version FROM records WHERE tenant = ? AND version > ?"
+            "SELECT tbl, body, version, deleted FROM records WHERE tenant = ? AND version > ?"
             " ORDER BY version LIMIT ?",
             {actor->tenant, std::to_string(cursor), std::to_string(limit + 1)}, on_row);
     else
         e = conn->run(
-            "SELECT tbl, body, version FROM records WHERE tenant = ? AND version > ?"
+            "SELECT tbl, body, version, deleted FROM records WHERE tenant = ? AND version > ?"
             " AND (scope = ? OR scope = '*') ORDER BY version LIMIT ?",
             {actor->tenant, std::to_string(cursor), actor->dealer_id, std::to_string(limit + 1)},
             on_row);

@@ -3,6 +3,7 @@
 #include "http_util.h"
 #include "record_json.h"
 #include "record_table.h"
+#include "change_set.h"
 #include "sync_merge.h"
 
 namespace fc::server {
@@ -19,12 +20,23 @@ struct Outcome {
     bool user_access_changed = false; // a user's role or dealer changed: revoke their tokens
 };
 
+Outcome rejected(Error e) {
+    Outcome o;
+    o.status = "rejected";
+    o.error = std::move(e);
+    return o;
+}
+
+Time stored_written_at(const TenantState& t, const std::string& key) {
+    auto it = t.written_at.find(key);
+    return it == t.written_at.end() ? 0 : it->second;
+}
+
 // Records that belong to a dealer through an account follow it when it moves to another dealer.
 void rescope_dependents(const TenantState& t, const Id& account_id, const std::string& scope,
                         std::vector<RecordRow>& rows) {
     auto add = [&](const char* table, const auto& rec) {
-        auto it = t.written_at.find(record_key(table, rec.id));
-        Time at = it == t.written_at.end() ? 0 : it->second;
+        Time at = stored_written_at(t, record_key(table, rec.id));
         rows.push_back(RecordRow{table, rec.id, scope, 0, at, to_json(rec).dump()});
     };
     for (const Contact& c : t.store.contacts.rows)
@@ -35,46 +47,72 @@ void rescope_dependents(const TenantState& t, const Id& account_id, const std::s
         if (k.account_id == account_id) add("tasks", k);
 }
 
+// Activities and lead events never change once written: they take no merge time.
+bool append_only_table(const std::string& table) {
+    return table == "activities" || table == "lead_events";
+}
+
+// One command against the tenant's memory: authorize, merge, apply through core, and turn
+// every record core reports changed into a row to write. A rejection changes nothing.
 Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
+    if (auto e = authorize(t.store, actor, c)) return rejected(*e);
+    std::vector<RecordRef> named = command_records(c);
     Outcome o;
-    std::string scope;
-    if (auto e = authorize(t.store, actor, c, scope)) {
-        o.status = "rejected";
-        o.error = e;
-        return o;
-    }
-    auto target = command_target(c);
-    if (!target) {
-        o.status = "rejected";
-        o.error = Error{"unknown_command", "kind", "\"" + c.kind + "\" is not a known command"};
-        return o;
-    }
-    std::optional<json> before = find_record_json(t.store, target->table, target->id);
-    std::string key = record_key(target->table, target->id);
-    if (before && !target->append_only) {
-        auto it = t.written_at.find(key);
-        Time stored_at = it == t.written_at.end() ? 0 : it->second;
-        if (!incoming_write_wins(stored_at, c.at)) {
-            o.status = "applied";
+    o.status = "applied";
+    // A deleted record stays deleted: a write made before (or without knowing of) the delete
+    // loses to it, like any older write.
+    for (const RecordRef& r : named) {
+        if (t.deleted.count(record_key(r.table, r.id))) {
             o.superseded = true;
             return o;
         }
     }
-    if (auto e = apply_command(t.store, c)) {
-        o.status = "rejected";
-        o.error = e;
-        return o;
+    // Puts replace a whole record: last writer wins against the stored version. Operations
+    // act on the current state (their validation decides), then stamp what they changed.
+    auto target = command_target(c);
+    std::optional<json> before;
+    if (target) {
+        before = find_record_json(t.store, target->table, target->id);
+        if (before && !target->append_only &&
+            !incoming_write_wins(stored_written_at(t, record_key(target->table, target->id)),
+                                 c.at)) {
+            o.superseded = true;
+            return o;
+        }
     }
-    o.status = "applied";
+    // A deleted record's tombstone keeps the scope it had, so its dealer's pulls see it go.
+    std::vector<std::string> scope_before;
+    for (const RecordRef& r : named) {
+        std::optional<json> rec = find_record_json(t.store, r.table, r.id);
+        scope_before.push_back(rec ? scope_of(t.store, r.table, *rec) : std::string());
+    }
+    ChangeSet changes;
+    if (auto e = apply_command_tracked(t.store, c, changes)) return rejected(*e);
+    for (const Change& ch : changes) {
+        std::string key = record_key(ch.table, ch.id);
+        Time at = append_only_table(ch.table) ? 0 : std::max(stored_written_at(t, key), c.at);
+        if (at != 0) t.written_at[key] = at;
+        if (ch.deleted) {
+            std::string scope;
+            for (size_t i = 0; i < named.size(); ++i)
+                if (named[i].table == ch.table && named[i].id == ch.id) scope = scope_before[i];
+            t.deleted.insert(key);
+            o.rows.push_back(
+                RecordRow{ch.table, ch.id, scope, 0, at, json{{"id", ch.id}}.dump(), true});
+            continue;
+        }
+        std::optional<json> after = find_record_json(t.store, ch.table, ch.id);
+        if (!after) continue;
+        o.rows.push_back(
+            RecordRow{ch.table, ch.id, scope_of(t.store, ch.table, *after), 0, at, after->dump()});
+    }
+    if (!target || !before) return o;
     std::optional<json> after = find_record_json(t.store, target->table, target->id);
-    if (!after || (before && *before == *after)) return o;  // a retry that changed nothing
-    Time at = target->append_only ? 0 : c.at;
-    if (at != 0) t.written_at[key] = at;
-    o.rows.push_back(RecordRow{target->table, target->id, scope, 0, at, after->dump()});
-    if (before && target->table == "accounts" &&
+    if (!after) return o;
+    if (target->table == "accounts" &&
         before->value("dealer_id", "") != after->value("dealer_id", ""))
-        rescope_dependents(t, target->id, scope, o.rows);
-    if (before && target->table == "users" &&
+        rescope_dependents(t, target->id, after->value("dealer_id", ""), o.rows);
+    if (target->table == "users" &&
         (before->value("role", "") != after->value("role", "") ||
          before->value("dealer_id", "") != after->value("dealer_id", "")))
         o.user_access_changed = true;
@@ -209,9 +247,13 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
         conn->rollback();
         return out;
     }
+    VisibleChange change;  // for the event streams (pokes.h)
+    if (auto e = describe_change(*conn, state.origin, t.id, before, out.version, change))
+        return fail(*e);
     if (auto e = conn->commit()) return fail(*e);
     if (out.version != before) t.demo_snapshots.clear();
     t.version = out.version;
+    state.pokes.publish(change);
     return out;
 }
 

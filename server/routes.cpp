@@ -5,11 +5,13 @@
 #include "cors.h"
 #include "gzip.h"
 #include "demo_seed.h"
+#include "events.h"
 #include "http_util.h"
 #include "pull.h"
 #include "push.h"
 #include "snapshot.h"
 #include "static_files.h"
+#include "tenant_freshness.h"
 
 namespace fc::server {
 
@@ -59,6 +61,9 @@ void install_routes(httplib::Server& http, ServerState& state) {
     http.Get("/api/v1/sync/pull", [&state](const httplib::Request& req, httplib::Response& res) {
         handle_pull(state, req, res);
     });
+    http.Get("/api/v1/events", [&state](const httplib::Request& req, httplib::Response& res) {
+        handle_events(state, req, res);
+    });
     http.Post(R"(/api/v1/capture/([A-Za-z0-9_.:-]{1,64}))",
               [&state](const httplib::Request& req, httplib::Response& res) {
                   handle_capture(state, req, res);
@@ -73,6 +78,8 @@ void install_routes(httplib::Server& http, ServerState& state) {
             if (!t) return send_error(res, 404, Error{"not_found", "", "no demo data"});
             std::string part = req.has_param("part") ? req.get_param_value("part") : "all";
             std::lock_guard<std::mutex> lock(t->mutex);
+            std::int64_t version = 0;  // another process may have written since
+            if (auto e = catch_up_with_database(state, *t, version)) return send_error(res, 503, *e);
             const auto* body = demo_snapshot_part(*t, part);
             if (!body)
                 return send_error(res, 400, Error{"invalid_field", "part",

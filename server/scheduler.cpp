@@ -1,8 +1,14 @@
 #include "scheduler.h"
+#include <algorithm>
 #include <cstdio>
 #include "push.h"
+#include "sync_merge.h"
 
 namespace fc::server {
+
+namespace {
+constexpr int kMaxRuleRounds = 4;
+}  // namespace
 
 RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& rules) {
     RulesRun run;
@@ -13,25 +19,45 @@ RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& ru
     }
     for (TenantState* t : tenants) {
         for (const ScheduledRule& rule : rules) {
-            std::vector<Command> commands;
-            {
-                std::lock_guard<std::mutex> lock(t->mutex);
-                commands = rule.run(t->store, state.now());
+            // A rule may plan in steps (route, then escalate the routed leads): run it again
+            // while its last batch changed something, a few rounds at most.
+            for (int round = 0; round < kMaxRuleRounds; ++round) {
+                std::vector<Command> commands;
+                std::int64_t version_before = 0;
+                {
+                    std::lock_guard<std::mutex> lock(t->mutex);
+                    version_before = t->version;
+                    commands = rule.run(t->store, state.now());
+                    // A record someone deleted is not planned back (a deleted follow-up task).
+                    commands.erase(std::remove_if(commands.begin(), commands.end(),
+                                                  [&](const Command& c) {
+                                                      for (const RecordRef& r : command_records(c))
+                                                          if (t->deleted.count(record_key(r.table, r.id)))
+                                                              return true;
+                                                      return false;
+                                                  }),
+                                   commands.end());
+                }
+                if (commands.empty()) break;
+                Id client_id = "sys:rules:" + t->id;
+                for (Command& c : commands) c.client_id = client_id;
+                run.commands += int(commands.size());
+                BatchResult b = apply_batch(state, *t, Actor{t->id, "", "system", ""}, client_id,
+                                            std::move(commands), true);
+                if (b.status != 200) {
+                    ++run.failed_batches;
+                    std::fprintf(stderr, "rule %s on %s failed: %s\n", rule.name.c_str(),
+                                 t->id.c_str(), b.error.message.c_str());
+                    break;
+                }
+                int applied = 0;
+                for (const json& r : b.results) {
+                    bool ok = r.value("status", "") == "applied";
+                    (ok ? run.applied : run.rejected)++;
+                    applied += ok && !r.value("superseded", false);
+                }
+                if (applied == 0 || b.version == version_before) break;
             }
-            if (commands.empty()) continue;
-            Id client_id = "sys:rules:" + t->id;
-            for (Command& c : commands) c.client_id = client_id;
-            run.commands += int(commands.size());
-            BatchResult b = apply_batch(state, *t, Actor{t->id, "", "system", ""}, client_id,
-                                        std::move(commands), true);
-            if (b.status != 200) {
-                ++run.failed_batches;
-                std::fprintf(stderr, "rule %s on %s failed: %s\n", rule.name.c_str(),
-                             t->id.c_str(), b.error.message.c_str());
-                continue;
-            }
-            for (const json& r : b.results)
-                (r.value("status", "") == "applied" ? run.applied : run.rejected)++;
         }
     }
     return run;

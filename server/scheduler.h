@@ -4,8 +4,9 @@
 // scheduler applies them as the server's own client ("sys:rules:<tenant>") through the same
 // exactly-once batch as a push, so every client pulls the results.
 //
-// The SLA and follow-up engines land from their own branch; they plug in by being added to
-// scheduled_rules() in scheduled_rules.cpp.
+// scheduled_rules() (scheduled_rules.cpp) runs core's workflow sweep: routing, SLA escalation
+// and follow-ups. A rule is run again on a tenant while its last batch changed something (up
+// to a few rounds), since routing must be applied before escalation sees the new owners.
 #pragma once
 #include <atomic>
 #include <condition_variable>

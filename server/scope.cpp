@@ -1,5 +1,7 @@
 #include "scope.h"
+#include "deal_json.h"
 #include "record_json.h"
+#include "record_table.h"
 #include "sync_merge.h"
 
 namespace fc::server {
@@ -27,6 +29,11 @@ std::string scope_of_record(const Store& s, const Task& r) {
 std::string scope_of_record(const Store&, const Dealer& r) { return r.id; }
 std::string scope_of_record(const Store&, const User& r) {
     return r.dealer_id.empty() ? kNetworkWide : r.dealer_id;
+}
+std::string scope_of_record(const Store&, const Deal& r) { return r.dealer_id; }
+std::string scope_of_record(const Store& s, const LeadEvent& r) {
+    const Lead* l = s.leads.find(r.lead_id);
+    return l ? l->dealer_id : std::string();
 }
 std::string scope_of_record(const Store&, const ProductCategory&) { return kNetworkWide; }
 std::string scope_of_record(const Store&, const Campaign&) { return kNetworkWide; }
@@ -89,6 +96,15 @@ MaybeError lead_owner_rules(const Store&, const Actor&, const Account&) { return
 MaybeError lead_owner_rules(const Store&, const Actor&, const Contact&) { return std::nullopt; }
 MaybeError lead_owner_rules(const Store&, const Actor&, const Activity&) { return std::nullopt; }
 MaybeError lead_owner_rules(const Store&, const Actor&, const Task&) { return std::nullopt; }
+MaybeError refs_visible(const Store& s, const Actor& a, const Deal& r) {
+    if (!mine(s, a, r.account_id)) return hidden("account_id", r.account_id);
+    if (!r.lead_id.empty()) {
+        const Lead* l = s.leads.find(r.lead_id);
+        if (!l || l->dealer_id != a.dealer_id) return hidden("lead_id", r.lead_id);
+    }
+    return std::nullopt;
+}
+MaybeError lead_owner_rules(const Store&, const Actor&, const Deal&) { return std::nullopt; }
 
 template <class T>
 MaybeError check_dealer_record(const Store& s, const Actor& a, const Table<T>& table,
@@ -105,17 +121,17 @@ MaybeError check_dealer_record(const Store& s, const Actor& a, const Table<T>& t
 
 template <class T>
 MaybeError check(const Store& s, const Actor& a, const Table<T>& table, const Command& c,
-                 bool dealer_writable, std::string& scope) {
+                 bool dealer_writable) {
     T r;
     if (auto e = from_json(c.payload, r, "payload")) return e;
-    scope = scope_of_record(s, r);
+    std::string scope = scope_of_record(s, r);
     if (sees_everything(a)) return std::nullopt;
     if (!dealer_writable)
         return forbidden("kind", "only central users may change dealers, users, categories "
                                  "and campaigns");
     if constexpr (std::is_same_v<T, Account> || std::is_same_v<T, Contact> ||
                   std::is_same_v<T, Activity> || std::is_same_v<T, Lead> ||
-                  std::is_same_v<T, Task>)
+                  std::is_same_v<T, Task> || std::is_same_v<T, Deal>)
         return check_dealer_record(s, a, table, r, scope);
     return std::nullopt;
 }
@@ -125,6 +141,65 @@ std::string scope_from_json(const Store& s, const json& j) {
     T r;
     if (from_json(j, r)) return "";
     return scope_of_record(s, r);
+}
+
+
+// The records an operation (lead.transition, task.complete, lead.reassign, a delete...) names
+// must be the caller's dealer's; moving a lead has the same rules as writing its owner.
+MaybeError authorize_operation(const Store& s, const Actor& a, const Command& c) {
+    if (c.kind == "scoring_rules.put" && !sees_everything(a))
+        return forbidden("kind", "only central users may change the scoring rules");
+    if (sees_everything(a)) return std::nullopt;
+    for (const RecordRef& r : command_records(c)) {
+        std::optional<json> rec = find_record_json(s, r.table, r.id);
+        if (!rec) continue;  // apply_command reports what does not exist
+        if (scope_of(s, r.table, *rec) != a.dealer_id) {
+            std::string field = c.kind == "task.complete" ? "task_id"
+                                : r.table == "deals"      ? "deal.id"
+                                : r.table == "leads"      ? "lead_id"
+                                                          : "id";
+            return hidden(field.c_str(), r.id);
+        }
+    }
+    const Lead* lead = c.payload.is_object() && c.payload.contains("lead_id") &&
+                               c.payload["lead_id"].is_string()
+                           ? s.leads.find(c.payload["lead_id"].get<std::string>())
+                           : nullptr;
+    auto named_user = [&](const char* key, const User*& out) -> MaybeError {
+        out = nullptr;
+        auto it = c.payload.find(key);
+        if (it == c.payload.end() || !it->is_string()) return std::nullopt;
+        Id id = it->get<std::string>();
+        out = s.users.find(id);
+        // Users of other dealers do not exist for a scoped caller; central users are shared.
+        if (out && !out->dealer_id.empty() && out->dealer_id != a.dealer_id)
+            return hidden(key, id);
+        return std::nullopt;
+    };
+    const User* user = nullptr;
+    if (c.kind == "lead.sla_notice") return named_user("notify", user);
+    if (c.kind == "lead.transition" || c.kind == "lead.qualify") {
+        // A rep works its own leads and unassigned ones, as with lead.put.
+        if (a.role == "rep" && lead && !lead->owner.empty() && lead->owner != a.user_id)
+            return forbidden("payload.lead_id", "this lead is assigned to someone else; ask a manager");
+        return std::nullopt;
+    }
+    if (c.kind == "lead.reassign" || c.kind == "lead.redirect") {
+        if (auto e = named_user("to", user)) return e;
+        auto dealer = c.payload.find("dealer_id");
+        if (dealer != c.payload.end() && dealer->is_string() &&
+            dealer->get<std::string>() != a.dealer_id)
+            return forbidden("payload.dealer_id", "you may not move a lead to another dealer");
+        if (user && user->dealer_id.empty())
+            return forbidden("payload.to", "only central users may hand a lead to a central desk");
+        if (a.role == "rep") {
+            if (user && user->id != a.user_id)
+                return forbidden("payload.to", "a rep may assign a lead only to themselves");
+            if (lead && !lead->owner.empty() && lead->owner != a.user_id)
+                return forbidden("payload.lead_id", "this lead is assigned to someone else; ask a manager");
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -141,24 +216,30 @@ std::string scope_of(const Store& s, const std::string& table, const json& recor
     if (table == "tasks") return scope_from_json<Task>(s, record);
     if (table == "dealers") return scope_from_json<Dealer>(s, record);
     if (table == "users") return scope_from_json<User>(s, record);
-    return kNetworkWide;  // categories, campaigns
+    if (table == "deals") return scope_from_json<Deal>(s, record);
+    if (table == "lead_events") return scope_from_json<LeadEvent>(s, record);
+    return kNetworkWide;  // categories, campaigns, scoring rules
 }
 
-MaybeError authorize(const Store& s, const Actor& a, const Command& c, std::string& scope) {
-    if (!c.author.empty() && c.author != a.user_id)
+MaybeError authorize(const Store& s, const Actor& a, const Command& c) {
+    // The server's own rules sign their commands "system".
+    if (!c.author.empty() && c.author != a.user_id && a.role != "system")
         return forbidden("author", "author must be the signed-in user");
-    auto t = command_target(c);
-    if (!t) return std::nullopt;  // apply_command names what is wrong with it
-    const std::string& table = t->table;
-    if (table == "accounts") return check(s, a, s.accounts, c, true, scope);
-    if (table == "contacts") return check(s, a, s.contacts, c, true, scope);
-    if (table == "activities") return check(s, a, s.activities, c, true, scope);
-    if (table == "leads") return check(s, a, s.leads, c, true, scope);
-    if (table == "tasks") return check(s, a, s.tasks, c, true, scope);
-    if (table == "dealers") return check(s, a, s.dealers, c, false, scope);
-    if (table == "users") return check(s, a, s.users, c, false, scope);
-    if (table == "categories") return check(s, a, s.categories, c, false, scope);
-    return check(s, a, s.campaigns, c, false, scope);
+    if (auto t = command_target(c)) {
+        const std::string& table = t->table;
+        if (table == "accounts") return check(s, a, s.accounts, c, true);
+        if (table == "contacts") return check(s, a, s.contacts, c, true);
+        if (table == "activities") return check(s, a, s.activities, c, true);
+        if (table == "leads") return check(s, a, s.leads, c, true);
+        if (table == "tasks") return check(s, a, s.tasks, c, true);
+        if (table == "dealers") return check(s, a, s.dealers, c, false);
+        if (table == "users") return check(s, a, s.users, c, false);
+        if (table == "categories") return check(s, a, s.categories, c, false);
+        return check(s, a, s.campaigns, c, false);
+    }
+    if (c.kind == "deal.put") return check(s, a, s.deals, c, true);
+    if (c.kind == "task.create") return check(s, a, s.tasks, c, true);
+    return authorize_operation(s, a, c);
 }
 
 }  // namespace fc::server

@@ -25,10 +25,11 @@ bool can_see(const Actor& a, const std::string& scope);
 // records that belong to a dealer through their account, lead or assignee.
 std::string scope_of(const Store& s, const std::string& table, const json& record);
 
-// Checks a command against the actor's role and dealer before it is applied, and validates the
-// payload's fields (the same checks apply_command makes, so the error is the same). Records of
+// Checks a command against the actor's role and dealer before it is applied: every record it
+// names (command_records) and every user or dealer it moves a lead to. Put payloads are
+// validated first (the same checks apply_command makes, so the error is the same). Records of
 // another dealer are reported as not existing ("not_found"), never as forbidden, so a scoped
-// user learns nothing about them. On success `scope` is the scope the written record will have.
-MaybeError authorize(const Store& s, const Actor& a, const Command& c, std::string& scope);
+// user learns nothing about them. Unknown kinds pass: apply_command names what is wrong.
+MaybeError authorize(const Store& s, const Actor& a, const Command& c);
 
 }  // namespace fc::server

@@ -2,8 +2,9 @@
 #pragma once
 #include <functional>
 #include <memory>
-#include "capture_limit.h"
+#include "rate_limit.h"
 #include "config.h"
+#include "pokes.h"
 #include "storage.h"
 #include "tenants.h"
 
@@ -15,6 +16,10 @@ struct ServerState {
     Tenants tenants;
     std::function<Time()> now;   // server wall clock, seconds
     RateLimiter capture_limit;
+    RateLimiter login_account_limit;  // failed sign-ins per tenant + user
+    RateLimiter login_address_limit;  // failed sign-ins per client address
+    PokeHub pokes;          // open /api/v1/events streams
+    std::string origin;     // this process, in change notices (random at start)
 };
 
 }  // namespace fc::server

@@ -1,5 +1,6 @@
 #include "tenants.h"
 #include "record_table.h"
+#include "lead_engine.h"
 
 namespace fc::server {
 
@@ -13,8 +14,8 @@ MaybeError catch_up(Conn& c, TenantState& t) {
     std::int64_t latest = t.version;
     MaybeError bad;
     auto e = c.run(
-        "SELECT tbl, written_at, body, version FROM records WHERE tenant = ? AND version > ?"
-        " ORDER BY version",
+        "SELECT tbl, written_at, body, version, deleted FROM records WHERE tenant = ?"
+        " AND version > ? ORDER BY version",
         {t.id, std::to_string(t.version)}, [&](const RowView& r) {
             if (bad) return;
             std::string table(r.text(0));
@@ -24,19 +25,32 @@ MaybeError catch_up(Conn& c, TenantState& t) {
                 return;
             }
             Time at = r.integer(1);
-            if (at != 0) t.written_at[record_key(table, body.value("id", ""))] = at;
-            if (auto pe = put_record_unchecked(t.store, table, body)) bad = pe;
+            Id id = body.value("id", "");
+            if (at != 0) t.written_at[record_key(table, id)] = at;
+            if (r.integer(4) != 0) {
+                t.deleted.insert(record_key(table, id));
+                if (erase_record_unchecked(t.store, table, id)) t.store.lead_book.built = false;
+            } else if (auto pe = put_record_unchecked(t.store, table, body)) {
+                bad = pe;
+            }
             latest = std::max(latest, r.integer(3));
         });
     if (e) return e;
     if (bad) return bad;
     t.version = latest;
+    if (!t.store.lead_book.built) {
+        // The book's scoring clock starts at the latest signal: deterministic for a given store.
+        Time clock = 0;
+        for (const Activity& a : t.store.activities.rows) clock = std::max(clock, a.at);
+        rebuild_leads(t.store, clock);
+    }
     return std::nullopt;
 }
 
 MaybeError reload(Conn& c, TenantState& t) {
     t.store = Store{};
     t.written_at.clear();
+    t.deleted.clear();
     t.version = 0;
     t.demo_snapshots.clear();
     return catch_up(c, t);
@@ -61,12 +75,12 @@ MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r) {
     if (!g_fault_record_id.empty() && r.id == g_fault_record_id)
         return storage_error("injected fault writing " + r.id);
     return c.run(
-        "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
+        "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body, deleted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
         " scope = excluded.scope, version = excluded.version,"
-        " written_at = excluded.written_at, body = excluded.body",
+        " written_at = excluded.written_at, body = excluded.body, deleted = excluded.deleted",
         {tenant, r.table, r.id, r.scope, std::to_string(r.version), std::to_string(r.written_at),
-         r.body});
+         r.body, r.deleted ? "1" : "0"});
 }
 
 MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows) {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include "storage.h"
 #include "store.h"
 
@@ -22,6 +23,8 @@ struct TenantState {
     // "table/id" -> clamped time of the write that made the stored version, for
     // last-writer-wins. Absent means 0 (seeded data, which any later write beats).
     std::unordered_map<std::string, Time> written_at;
+    // "table/id" of deleted records (tombstones): no later write brings them back.
+    std::unordered_set<std::string> deleted;
     // The demo endpoint's cached answers per part ("all", "inbox", "detail"), JSON and gzip;
     // cleared on change.
     std::map<std::string, std::pair<std::string, std::string>> demo_snapshots;
@@ -35,7 +38,8 @@ struct Tenants {
 
 inline std::string record_key(const std::string& table, const Id& id) { return table + "/" + id; }
 
-// Loads every record of the tenant changed after `t.version` into its store.
+// Loads every record of the tenant changed after `t.version` into its store (tombstones remove
+// theirs), and builds the lead engine's book on a first load so commands update it in steps.
 MaybeError catch_up(Conn& c, TenantState& t);
 // Forgets the in-memory store and loads it again from the database.
 MaybeError reload(Conn& c, TenantState& t);
@@ -49,7 +53,8 @@ struct RecordRow {
     std::string scope;
     std::int64_t version = 0;
     Time written_at = 0;
-    std::string body;  // core's JSON, compact
+    std::string body;  // core's JSON, compact; {"id": ...} for a tombstone
+    bool deleted = false;
 };
 
 MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r);

@@ -43,6 +43,12 @@ void set_app_data(AppState& app, Store store) {
     app.follow_ups.dirty = true;
     app.quick_log.open = false;
     app.details_loaded = true;  // a whole store; load_app_data says otherwise for a first part
+    // A running or finished import's job and undo journal refer to the store being replaced:
+    // drop them. A file in preview keeps its job (the detail part arrives while a user maps).
+    if (app.imports.stage == ImportStage::running || app.imports.stage == ImportStage::done) {
+        app.imports.job = ImportJob{};
+        app.imports.stage = ImportStage::pick;
+    }
     if (app.user_id.empty() || !app.store.users.contains(app.user_id))
         app.user_id = default_user(app.store);
 }
@@ -80,6 +86,17 @@ void refresh_app_data(AppState& app) {
     app.inbox.hits_valid = false;
     app.accounts.list_dirty = true;
     app.follow_ups.dirty = true;
+}
+
+void refresh_derived_data(AppState& app) {
+    derive(app);
+    app.inbox.dirty = true;
+    app.inbox.hits_valid = false;
+    app.accounts.list_dirty = true;
+    app.follow_ups.dirty = true;
+    if (app.selected_lead >= std::int64_t(app.store.leads.size())) app.selected_lead = -1;
+    if (app.accounts.selected != kNoRow && app.accounts.selected >= app.store.accounts.size())
+        app.accounts.selected = kNoRow;
 }
 
 void draw_app(AppState& app) { draw_shell(app); }

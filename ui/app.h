@@ -9,8 +9,10 @@
 #include "app_index.h"
 #include "commands.h"
 #include "error.h"
+#include "import_state.h"
 #include "inbox_filter.h"
 #include "indexes.h"
+#include "platform_services.h"
 #include "reports.h"
 #include "store.h"
 #include "sync_state.h"
@@ -18,7 +20,7 @@
 
 namespace fc::ui {
 
-enum class Screen : int { now, leads, accounts, follow_ups, pipeline, reports, rules, settings, count_ };
+enum class Screen : int { now, leads, accounts, follow_ups, pipeline, reports, rules, settings, imports, count_ };
 
 struct AccountScreenState {
     char search[128] = "";
@@ -113,6 +115,7 @@ struct AppState {
     FollowUpsState follow_ups;
     LeadDetailState lead_detail;
     ReportsCache reports;
+    ImportScreenState imports;
 
     // Sync: the client's identity and the commands not yet acknowledged by the server.
     Id client_id = "local";      // set by the platform (one per browser profile / device)
@@ -125,6 +128,9 @@ struct AppState {
 
     // A tel: or mailto: URL the user asked to open; the platform opens it and clears it.
     std::string pending_url;
+    // File picker, downloads and frames while work runs; null until the platform sets it
+    // (then Import and Export say they are unavailable).
+    PlatformServices* platform = nullptr;
     std::vector<std::string> events;  // JSON events for the host page, drained each frame
 };
 
@@ -136,6 +142,10 @@ void set_app_data(AppState& app, Store store);
 MaybeError add_app_data(AppState& app, std::string_view snapshot_json);
 // Rebuilds what is derived from the store after records were changed in place (a pull).
 void refresh_app_data(AppState& app);
+
+// Rebuilds everything derived from the store (lead book, indexes, cached lists) after the store
+// changed other than through dispatch(): an import's batch, or its undo.
+void refresh_derived_data(AppState& app);
 
 // Draws one frame of the whole app into the current ImGui frame.
 void draw_app(AppState& app);

@@ -1,4 +1,5 @@
 #include "dispatch.h"
+#include <algorithm>
 #include "navigation.h"
 
 namespace fc::ui {
@@ -19,16 +20,8 @@ Id new_record_id(AppState& app, const char* prefix) {
 
 MaybeError apply_to_app(AppState& app, const Command& c) {
     if (auto e = apply_command(app.store, c)) return e;
-    index_command(app.store, app.index, c);
+    note_applied(app, c);
     refresh_indexes(app.core_index, app.store);
-    if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
-        c.kind == "user.put" || c.kind == "category.put" || c.kind == "lead.transition" ||
-        c.kind == "scoring_rules.put") {
-        app.inbox.dirty = true;
-        app.inbox.hits_valid = false;
-    }
-    if (c.kind == "task.put" || c.kind == "user.put") app.follow_ups.dirty = true;
-    if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
     return std::nullopt;
 }
 
@@ -38,15 +31,53 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     c.seq = app.next_seq;
     if (c.at == 0) c.at = app.now;
     if (c.author.empty()) c.author = app.user_id;
-    if (auto e = apply_to_app(app, c)) {
+    if (auto e = apply_command(app.store, c)) {
         app.rejection = Rejection{form, *e};
         return e;
     }
     ++app.next_seq;  // only accepted commands take a number: the server sees no gaps
+    note_applied(app, c);
+    refresh_indexes(app.core_index, app.store);
     if (app.rejection && app.rejection->form == form) app.rejection.reset();
     app.outbox.push_back(std::move(c));
     emit_command_events(app, app.outbox.back());
     return std::nullopt;
+}
+
+void record_applied(AppState& app, std::vector<Command>& applied) {
+    if (applied.empty()) return;
+    // index_command redoes the name order and search keys of every account for each account
+    // or contact it is given: fine for one typed change, quadratic for an import's batch. One
+    // rebuild for the batch gives the same index.
+    bool rebuild = std::any_of(applied.begin(), applied.end(), [](const Command& c) {
+        return c.kind == "account.put" || c.kind == "contact.put";
+    });
+    for (Command& c : applied) {
+        if (!rebuild) index_command(app.store, app.index, c);
+        mark_views(app, c);
+        app.next_seq = std::max(app.next_seq, c.seq + 1);
+        app.outbox.push_back(std::move(c));
+    }
+    applied.clear();
+    if (rebuild) rebuild_index(app.store, app.index);
+    refresh_indexes(app.core_index, app.store);
+    emit_command_events(app, app.outbox.back());  // one sync_state_changed for the batch
+}
+
+void note_applied(AppState& app, const Command& c) {
+    index_command(app.store, app.index, c);
+    mark_views(app, c);
+}
+
+void mark_views(AppState& app, const Command& c) {
+    if (c.kind == "lead.put" || c.kind == "account.put" || c.kind == "contact.put" ||
+        c.kind == "user.put" || c.kind == "category.put" || c.kind == "lead.transition" ||
+        c.kind == "scoring_rules.put") {
+        app.inbox.dirty = true;
+        app.inbox.hits_valid = false;
+    }
+    if (c.kind == "task.put" || c.kind == "user.put") app.follow_ups.dirty = true;
+    if (c.kind == "account.put" || c.kind == "contact.put") app.accounts.list_dirty = true;
 }
 
 const char* field_error(const AppState& app, const std::string& form, const std::string& field) {

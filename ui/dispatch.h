@@ -4,6 +4,7 @@
 // so the form can show the message next to the offending field.
 #pragma once
 #include <string>
+#include <vector>
 #include "app.h"
 
 namespace fc::ui {
@@ -15,6 +16,15 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form = "");
 // Applies an already numbered command (a replay from the saved outbox, another tab's command)
 // to the store and the derived indexes, without numbering it or queueing it again.
 MaybeError apply_to_app(AppState& app, const Command& c);
+// Takes commands core has already applied to app.store (an import's batch, numbered from
+// app.next_seq by the job) into the outbox and the derived state, as dispatch() does for one,
+// with one sync_state_changed event for the whole batch. Empties `applied`.
+void record_applied(AppState& app, std::vector<Command>& applied);
+// What dispatch() and record_applied() do after core accepted `c`: index it and mark the
+// views it affects for a rebuild.
+void note_applied(AppState& app, const Command& c);
+// Marks the views `c` affects (inbox, follow-ups, account list) for a rebuild.
+void mark_views(AppState& app, const Command& c);
 
 // Builds a command of `kind` with `payload`; dispatch() fills in the rest.
 Command make_command(std::string kind, json payload);

@@ -1,6 +1,7 @@
 #include "shell.h"
 #include <imgui.h>
 #include "format.h"
+#include "import_screen.h"
 #include "item_registry.h"
 #include "lead_names.h"
 #include "quick_log.h"
@@ -19,6 +20,7 @@ constexpr ScreenInfo kScreens[] = {
     {Screen::accounts, "Accounts", 'A'}, {Screen::follow_ups, "Follow-ups", 'F'},
     {Screen::pipeline, "Pipeline", 'P'}, {Screen::reports, "Reports", 'R'},
     {Screen::rules, "Rules", 'U'},       {Screen::settings, "Settings", 'S'},
+    {Screen::imports, "Import", 'I'},
 };
 static_assert(sizeof kScreens / sizeof kScreens[0] == size_t(Screen::count_));
 
@@ -162,6 +164,7 @@ void draw_shell(AppState& app) {
     // the first clock reading then, rather than showing 1970.
     if (app.loaded && app.loaded_at == 0) app.loaded_at = app.now;
     handle_shortcuts(app);
+    advance_import(app);  // an import keeps running whatever screen is shown
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 size = io.DisplaySize;
@@ -192,6 +195,9 @@ void draw_shell(AppState& app) {
         case Screen::rules: screen_window("Rules", pos, content, [&] { draw_rules_screen(app); }); break;
         case Screen::settings:
             screen_window("Settings", pos, content, [&] { draw_settings_screen(app); });
+            break;
+        case Screen::imports:
+            screen_window("Import", pos, content, [&] { draw_import_screen(app); });
             break;
         case Screen::count_: break;
     }

@@ -11,7 +11,9 @@
 #include <vector>
 #include "app.h"
 #include "app_instance.h"
+#include "file_io.h"
 #include "format.h"
+#include "import_screen.h"
 #include "item_registry.h"
 #include "navigation.h"
 #include "platform.h"
@@ -103,6 +105,7 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "forecourt_html5";
     app.utc_offset_minutes = utc_offset_minutes;
+    app.platform = &web::browser_services();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     web::platform_start(canvas_selector, text_input_selector, {draw_frame, rebuild_fonts});
@@ -193,6 +196,14 @@ EMSCRIPTEN_KEEPALIVE void fc_stop() {
     if (gl_context > 0) emscripten_webgl_destroy_context(gl_context);
     gl_context = 0;
     app = ui::AppState{};
+}
+
+// The file the user picked after the app asked for one (wasm/file_io.cpp): name and bytes,
+// copied.
+EMSCRIPTEN_KEEPALIVE void fc_file_picked(const char* name, const unsigned char* bytes, int size) {
+    if (!gl_context) return;  // stopped while the file was being read
+    ui::deliver_picked_file(app, name, std::string_view(reinterpret_cast<const char*>(bytes), size_t(size)));
+    web::request_frames(2);
 }
 
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }

@@ -2,11 +2,12 @@
 // It defines exactly one global, `Forecourt`, and the <forecourt-crm> element.
 //
 //   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user, sync,
-//                                                locale, timeZone, theme, route, onEvent });
+//                                                locale, timeZone, theme, route, onEvent,
+//                                                live, sound });   // live: false turns pokes off
 //   sync: true signs the app in with the token (getToken({refresh}) is asked again after a 401)
 //   and keeps `user`'s records and changes on the device, synced with the server (web/sync.js,
-//   docs/offline.md); app.sync.now() syncs at once, app.sync.status() says how it stands.
-//   Without it the app shows the server's demo snapshot.
+//   docs/offline.md); app.sync.now() syncs at once, app.sync.status() says how it stands, and a
+//   live poke pulls (app.sync.pullNow()). Without it the app shows the server's demo snapshot.
 //   app.navigate('lead/L-A12-vans'); app.on('lead_opened', fn); app.unmount();
 //   <forecourt-crm api-base="https://crm.example" route="now" theme="dark"></forecourt-crm>
 //
@@ -172,6 +173,40 @@
       },
       remove() { root.remove(); },
     };
+  }
+
+  // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
+  // one more), then counts the news in the tab title until the user next touches the app, and
+  // raises a notification while the tab is in the background. Resolves to {close()}.
+  function startLiveRefresh(opts, element, isMounted, refresh) {
+    return import(appBase + 'live.js').then((live) => {
+      if (!isMounted()) return null;
+      let running = null, again = false, unseen = 0, hellos = 0;
+      const seen = () => { if (unseen) { unseen = 0; live.setTitleBadge(0); } };
+      element.addEventListener('pointerdown', seen);
+      element.addEventListener('keydown', seen);
+      const run = async (poke) => {
+        if (running) { again = true; return; }
+        running = refresh().catch((e) => console.warn('Forecourt: refresh failed', e));
+        await running;
+        running = null;
+        if (poke.reason === 'changed' && isMounted()) {
+          live.setTitleBadge(++unseen);
+          live.notifyInBackground('Forecourt', 'Something new arrived in your queue.');
+          if (opts.sound) live.chime();
+        }
+        if (again) { again = false; run({ reason: 'changed' }); }
+      };
+      live.askNotificationsOnce(live.bannerExplain(element)).catch(() => {});
+      const conn = live.connectLive({
+        apiBase: opts.apiBase,
+        getToken: opts.getToken || (() => opts.token),
+        // The first hello comes right after the data was loaded; later ones follow a gap.
+        onPoke: (p) => { if (p.reason === 'changed' || hellos++ > 0) run(p); },
+      });
+      return { close() { conn.close(); element.removeEventListener('pointerdown', seen);
+        element.removeEventListener('keydown', seen); live.setTitleBadge(0); } };
+    }).catch((e) => { console.warn('Forecourt: no live updates', e); return null; });
   }
 
   async function mount(element, options) {
@@ -382,6 +417,26 @@
         '. Reload to try again.', (p) => module._fc_set_status(p));
     }
 
+    // Live updates (web/live.js): signed in, a poke makes the sync client pull (only what
+    // changed, into IndexedDB and every tab); showing the demo snapshot, it re-fetches that.
+    // Only with a token: the event stream is per signed-in user.
+    let live = null;
+    if (opts.live !== false && (opts.getToken || opts.token)) {
+      live = startLiveRefresh(opts, element, () => mounted, async () => {
+        if (syncMode) {
+          if (syncClient) await syncClient.api.pullNow();
+          return;
+        }
+        const [inbox, detail] = await Promise.all([fetchData('/api/v1/demo/snapshot?part=inbox'),
+          fetchData('/api/v1/demo/snapshot?part=detail')]);
+        if (!mounted) return;
+        if (withBytes(module, inbox, (p, n) => module._fc_load_snapshot(p, n)) !== 0 ||
+            withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)
+          console.error('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
+        emit({ type: 'data_refreshed' });
+      });
+    }
+
     return {
       element, canvas,
       navigate(route) {
@@ -396,6 +451,7 @@
       unmount() {
         if (!mounted) return;
         mounted = false;
+        if (live) live.then((l) => l && l.close());
         observer.disconnect();
         canvas.removeEventListener('paste', onPaste);
         textInput.removeEventListener('input', onInput);

@@ -9,9 +9,17 @@
   let tokenRequests = 0;
   window.portal = { events, tokenRequests: () => tokenRequests, app: null, mount, unmount };
 
-  function portalSessionToken() {
+  // A real portal's backend exchanges its own session for a Forecourt token; this demo signs
+  // in as the demo rep directly (docs/sync-protocol.md, "Log in and out").
+  async function portalSessionToken() {
     tokenRequests += 1;
-    return Promise.resolve('portal-session-token-' + tokenRequests);
+    const res = await fetch(appOrigin + '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tenant: 'network-a', user: 'D1-R1', password: 'forecourt-demo' }),
+    });
+    if (!res.ok) throw new Error('portal sign-in failed: ' + res.status);
+    return (await res.json()).token;
   }
 
   function logEvent(e) {
