@@ -3,6 +3,8 @@
 #include "dispatch.h"
 #include "lead_engine.h"
 #include "record_json.h"
+#include "record_table.h"
+#include "sync_status.h"
 
 namespace fc::ui {
 namespace {
@@ -44,7 +46,20 @@ MaybeError put_change(Store& s, const std::string& table, const json& record,
         return put_pulled(s, s.activities, record, path, incremental, leads_on_activity);
     if (table == "leads") return put_pulled(s, s.leads, record, path, incremental, leads_on_lead);
     if (table == "tasks") return put_pulled(s, s.tasks, record, path, incremental, no_follow);
+    // Deals, lead events and the scoring rules: nothing for the engine to follow per row.
+    if (is_record_table(table)) return put_record_unchecked(s, table, record);
     return std::nullopt;  // a table this version does not know: a newer server's; skip it
+}
+
+// A tombstone ({"table", "deleted": true, "record": {"id"}}): the record is gone for good.
+// Returns whether a record was removed (row numbers then moved: derived state is rebuilt).
+MaybeError erase_change(Store& s, const std::string& table, const json& record,
+                        const std::string& path, bool& removed) {
+    auto id = record.find("id");
+    if (id == record.end() || !id->is_string())
+        return Error{"missing_field", path + ".id", path + ".id is missing"};
+    removed = erase_record_unchecked(s, table, id->get<std::string>()) || removed;
+    return std::nullopt;
 }
 
 // The waiting commands again, on top of records a pull replaced. A command that no longer
@@ -103,15 +118,19 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
     if (!changes || !changes->is_array())
         return Error{"missing_field", "changes", "the pulled page has no changes"};
     const bool incremental = app.loaded;
+    bool removed = false;
     for (std::size_t i = 0; i < changes->size(); ++i) {
         const json& change = (*changes)[i];
         std::string path = "changes[" + std::to_string(i) + "]";
         if (!change.is_object() || !change.contains("table") || !change["table"].is_string() ||
-            !change.contains("record"))
+            !change.contains("record") || !change["record"].is_object())
             return Error{"invalid_field", path, path + " is not a {table, record} change"};
-        if (auto e = put_change(app.store, change["table"].get<std::string>(), change["record"],
-                                path + ".record", incremental))
-            return e;
+        const std::string& table = change["table"].get_ref<const std::string&>();
+        MaybeError e = change.value("deleted", false)
+                           ? erase_change(app.store, table, change["record"], path + ".record", removed)
+                           : put_change(app.store, table, change["record"], path + ".record",
+                                        incremental);
+        if (e) return e;
     }
     out.changes = changes->size();
     out.cursor = page.value("cursor", std::string());
@@ -121,8 +140,11 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
     if (auto r = page.find("rejections"); r != page.end() && r->is_array()) out.rejections = *r;
     if (app.sync.in_progress) app.sync.progress_records += std::int64_t(out.changes);
     if (incremental && out.changes) {
+        // A removal moved another record into the removed one's row: the lead book refers to
+        // rows, so it is rebuilt (as core does after contact.delete).
+        if (removed && app.store.lead_book.built) rebuild_leads(app.store, app.store.lead_book.now);
         replay_waiting(app);
-        refresh_app_data(app);
+        refresh_derived_data(app);
     }
     return std::nullopt;
 }
@@ -179,7 +201,12 @@ void set_sync_status(AppState& app, std::string_view status_json) {
     s.progress_total = j.value("progress_total", s.progress_total);
     if (auto r = j.find("refused"); r != j.end() && r->is_array()) {
         s.refused.clear();
-        for (const json& item : *r) s.refused.push_back(refused_from_json(item));
+        for (const json& item : *r) {
+            RefusedCommand refused = refused_from_json(item);
+            const auto& gone = s.dismissed_keys;
+            if (std::find(gone.begin(), gone.end(), refused_key(refused)) == gone.end())
+                s.refused.push_back(std::move(refused));
+        }
     }
 }
 

@@ -40,6 +40,9 @@ struct SyncState {
     // Requests from the UI, taken by the platform after the frame.
     bool sync_requested = false;
     std::vector<RefusedCommand> dismissed;
+    // "client_id#seq" of every refusal dismissed in this tab: a status the sync client read
+    // before it deleted them may still list them, and must not bring them back.
+    std::vector<std::string> dismissed_keys;
     std::uint64_t handed_out_seq = 0;  // our commands up to this seq were given to the platform
 };
 

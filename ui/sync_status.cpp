@@ -26,6 +26,10 @@ std::string waiting_text(int waiting) {
     return std::to_string(waiting) + (waiting == 1 ? " change" : " changes") + " waiting to sync";
 }
 
+std::string refused_key(const RefusedCommand& r) {
+    return r.client_id + "#" + std::to_string(r.seq);
+}
+
 namespace {
 
 void colored_text(const std::string& text, ImU32 color) {
@@ -77,6 +81,7 @@ void draw_sync_status(AppState& app) {
         colored_text("Not saved by the server: " + r.kind + ": " + r.error.message, colors::error);
         ImGui::SameLine();
         if (ImGui::SmallButton("Dismiss")) {
+            s.dismissed_keys.push_back(refused_key(r));
             s.dismissed.push_back(r);
             s.refused.erase(s.refused.begin());
         }

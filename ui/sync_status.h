@@ -13,6 +13,8 @@ const char* sync_state_word(const SyncState& s);
 std::string last_synced_text(const SyncState& s, Time now, int utc_offset_minutes);
 // "3 changes waiting to sync" / "No changes waiting to sync".
 std::string waiting_text(int waiting);
+// "client_id#seq": how a refused command is told apart from the others.
+std::string refused_key(const RefusedCommand& r);
 
 void draw_sync_status(AppState& app);
 

@@ -80,6 +80,9 @@ export async function openOutboxStore(name) {
           if (!entry) continue;
           entry.status = r.status === 'rejected' ? 'rejected' : 'acked';
           if (r.error) entry.error = r.error;
+          // Applied but a newer write (or a delete) won: the pulled state is the truth, and
+          // the app shows this command's effect until it rebuilds without it (sync.js).
+          if (r.superseded) entry.superseded = true;
           s.outbox.put(entry);
         }
       });

@@ -244,8 +244,8 @@ export async function startSync(env) {
 
   async function pullAll() {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
-    const acked = (await store.listOutbox()).filter((e) => e.status === 'acked')
-      .map((e) => [e.client_id, e.seq]);
+    const ackedEntries = (await store.listOutbox()).filter((e) => e.status === 'acked');
+    const acked = ackedEntries.map((e) => [e.client_id, e.seq]);
     await catchUp(false);
     let cursor = (await store.getMeta('cursor')) || '0';
     const first = !loaded;
@@ -267,6 +267,9 @@ export async function startSync(env) {
       str('_fc_sync_forget', JSON.stringify(forget));
       if (channel) channel.postMessage({ type: 'forget', keys: forget });
     }
+    // A superseded command changed nothing at the server, so no pulled record undoes what it
+    // did here: the caller rebuilds the store from the pages without it.
+    return ackedEntries.some((e) => e.superseded);
   }
 
   async function syncOnce() {
@@ -274,9 +277,9 @@ export async function startSync(env) {
     try {
       await flushCommands().catch(() => {});
       const rejected = await pushAll();
-      await pullAll();
-      if (rejected) {
-        await restore('Undoing changes the server refused');
+      const superseded = await pullAll();
+      if (rejected || superseded) {
+        await restore(rejected ? 'Undoing changes the server refused' : 'Showing newer changes from the server');
         if (channel) channel.postMessage({ type: 'restore' });
       }
       failures = 0;
@@ -377,11 +380,13 @@ export async function startSync(env) {
   return {
     clientId,
     onFrame,
-    // The public sync API (app.sync): now() pushes and pulls at once (pullNow is the same, for
-    // live pokes), status() is what the strip shows, on(fn) hears every change of it.
+    // The public sync API (app.sync): now() pushes and pulls at once; pullNow() is the same in
+    // the leader tab, for live pokes (every tab of the user gets the poke, and only the leader
+    // pulls: the others apply its pages), status() is what the strip shows, on(fn) hears every
+    // change of it.
     api: {
       now,
-      pullNow: now,
+      pullNow: () => (leader ? now() : Promise.resolve(Object.assign({}, status))),
       status: () => Object.assign({ leader, clientId }, status),
       on(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     },

@@ -96,6 +96,28 @@ async function logCall(page, account, outcome, nextStep) {
   await findItem(page, outcome, 'Accounts');
 }
 
+// Opens a lead (as a link to it would) and moves it with the state button labelled `action`:
+// one lead.transition command.
+async function moveLead(page, leadId, action, shownState) {
+  await page.bringToFront();
+  assert.equal(await page.evaluate((id) => window.forecourt.navigate('lead/' + id), leadId), true);
+  await clickItem(page, action, 'Lead detail');
+  await findItem(page, shownState, 'Lead detail');
+}
+
+async function showsLeadState(page, leadId, shownState) {
+  assert.equal(await page.evaluate((id) => window.forecourt.navigate('lead/' + id), leadId), true);
+  await findItem(page, shownState, 'Lead detail');
+}
+
+// A new lead of D1 the rep may work (its own or unassigned).
+async function newLeadOfRep() {
+  const data = await pullAll('D1-R1');
+  const lead = data.leads.find((l) => l.state === 'new' && (!l.owner || l.owner === 'D1-R1'));
+  assert.ok(lead, 'the demo data has a new lead the rep may work');
+  return lead;
+}
+
 async function showsOnAccount(page, account, text) {
   await openAccount(page, account);
   await findItem(page, text, 'Accounts');
@@ -116,6 +138,7 @@ function countWhere(records, field, value) {
 
 test('edits made offline survive a reload and reach the server exactly once', async () => {
   const [account] = await callableAccounts();
+  const lead = await newLeadOfRep();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   let page = await signIn(context, 'D1-R1');
   // The shell is cached by the service worker once it controls the page.
@@ -127,14 +150,16 @@ test('edits made offline survive a reload and reach the server exactly once', as
   await context.setOffline(true);
   await waitForStatus(page, 'Sync: Offline');
   await logCall(page, account, 'Offline call about the vans', 'Send the van quote');
-  await waitForStatus(page, '2 changes waiting to sync');
+  await moveLead(page, lead.id, 'Start working', 'Working');
+  await waitForStatus(page, '3 changes waiting to sync');
 
   await page.reload();
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
-  await waitForStatus(page, '2 changes waiting to sync');
+  await waitForStatus(page, '3 changes waiting to sync');
   await waitForStatus(page, 'Sync: Offline');
   await showsOnAccount(page, account, 'Offline call about the vans');
   await findItem(page, 'Send the van quote', 'Accounts');
+  await showsLeadState(page, lead.id, 'Working');
   await page.screenshot({ path: path.join(artifactsDir, 'sync-offline-reloaded.png') });
   let server1 = await pullAll('D1-M');
   assert.equal(countWhere(server1.activities, 'note', 'Offline call about the vans'), 0, 'not sent while offline');
@@ -145,6 +170,12 @@ test('edits made offline survive a reload and reach the server exactly once', as
   server1 = await pullAll('D1-M');
   assert.equal(countWhere(server1.activities, 'note', 'Offline call about the vans'), 1);
   assert.equal(countWhere(server1.tasks, 'title', 'Send the van quote'), 1);
+  assert.equal(server1.leads.find((l) => l.id === lead.id).state, 'working');
+  const moves = (server1.lead_events || []).filter((e) => e.lead_id === lead.id &&
+    e.kind === 'state_changed' && e.to_state === 'working');
+  assert.equal(moves.length, 1, 'the move is applied once');
+  // Pulled back: the lead stays Working once the command is done with.
+  await showsLeadState(page, lead.id, 'Working');
   await context.close();
 });
 
