@@ -56,6 +56,19 @@ void draw_progress(const SyncState& s) {
 
 void draw_sync_status(AppState& app) {
     SyncState& s = app.sync;
+    // The refused change comes first: the state word, the count and the clock after it change
+    // width while a sync runs, and a Dismiss drawn after them would move under the pointer.
+    if (!s.refused.empty()) {
+        const RefusedCommand& r = s.refused.front();
+        colored_text("Not saved by the server: " + r.kind + ": " + r.error.message, colors::error);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Dismiss")) {
+            s.dismissed_keys.push_back(refused_key(r));
+            s.dismissed.push_back(r);
+            s.refused.erase(s.refused.begin());
+        }
+        gap();
+    }
     const char* word = sync_state_word(s);
     ImU32 word_color = !s.error.empty() ? colors::error : !s.online ? colors::pending : colors::ok;
     colored_text(std::string("Sync: ") + word, word_color);
@@ -75,17 +88,6 @@ void draw_sync_status(AppState& app) {
     }
     gap();
     if (ImGui::SmallButton("Sync now")) s.sync_requested = true;
-    if (!s.refused.empty()) {
-        const RefusedCommand& r = s.refused.front();
-        gap();
-        colored_text("Not saved by the server: " + r.kind + ": " + r.error.message, colors::error);
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Dismiss")) {
-            s.dismissed_keys.push_back(refused_key(r));
-            s.dismissed.push_back(r);
-            s.refused.erase(s.refused.begin());
-        }
-    }
 }
 
 }  // namespace fc::ui
