@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Offline-first benchmarks (tests/bench/offline_bench.mjs): push of 10k offline commands,
-# incremental pull of 100 changes, and with BENCH_OFFLINE_1M=1 the first sync and the offline
-# restore of the network data set. Writes offline.json into the parts folder ($1, default
+# incremental pull of 100 changes, the first sync and the offline restore of the network data
+# set (BENCH_OFFLINE_1M=0 skips those two: seeding and syncing 1M records takes minutes). Writes offline.json into the parts folder ($1, default
 # build/bench-parts), which scripts/bench.sh merges into build/bench.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
