@@ -285,7 +285,9 @@ export async function startSync(env) {
       failures = 0;
       const now = Math.floor(Date.now() / 1000);
       await store.setMeta('last_synced', now);
-      setStatus({ online: true, error: '', retry_at: 0, last_synced: now });
+      // navigator.onLine, not true: the network may have gone after the last answer arrived,
+      // and the 'offline' event's status must not be overwritten.
+      setStatus({ online: navigator.onLine, error: '', retry_at: 0, last_synced: now });
     } catch (e) {
       failures += 1;
       // fetch could not reach the server, or the answer was cut off
