@@ -90,10 +90,8 @@ MaybeError add_app_data(AppState& app, std::string_view snapshot) {
         if (auto e = add_snapshot_tables(doc, app.store)) return e;
         has_activities = doc.contains("activities");
     }
-    derive(app);
     app.details_loaded = app.details_loaded || has_activities;
-    app.accounts.list_dirty = true;
-    app.follow_ups.dirty = true;
+    refresh_derived_data(app);
     return std::nullopt;
 }
 

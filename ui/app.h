@@ -17,6 +17,7 @@
 #include "reports.h"
 #include "rules_editor.h"
 #include "store.h"
+#include "sync_state.h"
 #include "workflow.h"
 
 namespace fc::ui {
@@ -138,6 +139,7 @@ struct AppState {
     std::uint64_t local_ids = 0; // counter for client-generated record ids
     std::vector<Command> outbox;
     std::optional<Rejection> rejection;
+    SyncState sync;              // mirrored from the platform's sync client (ui/sync_state.h)
 
     // A tel: or mailto: URL the user asked to open; the platform opens it and clears it.
     std::string pending_url;
@@ -156,7 +158,7 @@ void set_app_data(AppState& app, Store store);
 MaybeError add_app_data(AppState& app, std::string_view snapshot);
 
 // Rebuilds everything derived from the store (lead book, indexes, cached lists) after the store
-// changed other than through dispatch(): an import's batch, or its undo.
+// changed other than through dispatch(): an import's batch or its undo, a pull, a second data part.
 void refresh_derived_data(AppState& app);
 
 // Draws one frame of the whole app into the current ImGui frame.

@@ -18,6 +18,13 @@ Id new_record_id(AppState& app, const char* prefix) {
            std::to_string(++app.local_ids);
 }
 
+MaybeError apply_to_app(AppState& app, const Command& c) {
+    if (auto e = apply_command(app.store, c)) return e;
+    note_applied(app, c);
+    refresh_indexes(app.core_index, app.store);
+    return std::nullopt;
+}
+
 MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     if (c.id.empty()) c.id = new_record_id(app, "cmd");
     c.client_id = app.client_id;

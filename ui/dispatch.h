@@ -13,6 +13,9 @@ namespace fc::ui {
 // in here when empty). `form` names the form that sent it, for field_error().
 MaybeError dispatch(AppState& app, Command c, const std::string& form = "");
 
+// Applies an already numbered command (a replay from the saved outbox, another tab's command)
+// to the store and the derived indexes, without numbering it or queueing it again.
+MaybeError apply_to_app(AppState& app, const Command& c);
 // Takes commands core has already applied to app.store (an import's batch, numbered from
 // app.next_seq by the job) into the outbox and the derived state, as dispatch() does for one,
 // with one sync_state_changed event for the whole batch. Empties `applied`.

@@ -73,6 +73,14 @@ bool mapping_conflicts(const ColumnMapping& m) {
     return false;
 }
 
+// Signed in, the sync client saves each frame's new commands on the device and pushes them:
+// once it has the import's, taking their numbers back would reuse them (the server would answer
+// already_applied for different commands), so undo is over.
+bool imported_handed_to_sync(const AppState& app) {
+    return app.sync.enabled && app.imports.job.started &&
+           app.sync.handed_out_seq >= app.imports.first_seq;
+}
+
 void start(AppState& app) {
     ImportScreenState& st = app.imports;
     ImportOptions o;
@@ -109,8 +117,10 @@ void rederive_after_undo(AppState& app) {
 void undo(AppState& app) {
     ImportScreenState& st = app.imports;
     if (!import_undoable(app)) {
-        st.undo_message = "Undo is no longer possible: changes made after the import wait to "
-                          "sync together with it.";
+        st.undo_message = imported_handed_to_sync(app)
+                              ? "Undo is no longer possible: the import was saved for syncing."
+                              : "Undo is no longer possible: changes made after the import wait "
+                                "to sync together with it.";
         return;
     }
     if (auto e = undo_import(st.job, app.store)) {
@@ -463,6 +473,7 @@ void advance_import(AppState& app) {
 bool import_undoable(const AppState& app) {
     const ImportScreenState& st = app.imports;
     if (!st.job.started || st.job.undone) return false;
+    if (imported_handed_to_sync(app)) return false;
     std::uint64_t made = st.job.options.next_seq - st.first_seq;
     // Nothing dispatched since, and nothing taken out of the outbox (sent) since it started.
     return app.next_seq == st.job.options.next_seq && app.outbox.size() == st.outbox_mark + made;

@@ -17,7 +17,11 @@ void draw_settings_screen(AppState& app) {
     // Until sign-in exists, choosing the user here sets who authors changes and whose
     // follow-ups "Only mine" shows. It changes no data, so it is UI state, not a command.
     ImGui::SetNextItemWidth(chars(36));
-    if (ImGui::BeginCombo("Signed in as", user_name(s, app.user_id).c_str())) {
+    if (app.sync.enabled) {
+        // Signed in: the server's token decides who this is; changing it here would only
+        // make the app act as someone the server does not.
+        published_text(("Signed in as " + user_name(s, app.user_id)).c_str());
+    } else if (ImGui::BeginCombo("Signed in as", user_name(s, app.user_id).c_str())) {
         for (std::uint32_t u = 0; u < s.users.size(); ++u) {
             const User& user = s.users.rows[u];
             std::string label = user.name + " (" + user.role + ")##u" + std::to_string(u);

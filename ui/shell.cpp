@@ -6,6 +6,7 @@
 #include "lead_names.h"
 #include "quick_log.h"
 #include "screens.h"
+#include "sync_status.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -94,7 +95,14 @@ void draw_status(AppState& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::sidebar);
-    if (ImGui::Begin("Status", nullptr, kPaneFlags | ImGuiWindowFlags_NoScrollbar)) {
+    bool open = ImGui::Begin("Status", nullptr, kPaneFlags | ImGuiWindowFlags_NoScrollbar);
+    if (open && app.sync.enabled) {
+        draw_sync_status(app);
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+        published_text(("Signed in as " + user_name(app.store, app.user_id)).c_str());
+        ImGui::PopStyleColor();
+    } else if (open) {
         size_t waiting = app.outbox.size();
         char text[160];
         if (waiting == 0)

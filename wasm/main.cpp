@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 #include "app.h"
+#include "app_instance.h"
 #include "file_io.h"
 #include "format.h"
 #include "import_screen.h"
@@ -85,6 +86,8 @@ void paint_frame() {
 }
 
 }  // namespace
+
+ui::AppState& fc::web::app_state() { return app; }
 
 extern "C" {
 

@@ -1,9 +1,13 @@
 // Forecourt's loader: the one script a page (the standalone app or a dealer portal) includes.
 // It defines exactly one global, `Forecourt`, and the <forecourt-crm> element.
 //
-//   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user,
+//   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user, sync,
 //                                                locale, timeZone, theme, route, onEvent,
 //                                                live, sound });   // live: false turns pokes off
+//   sync: true signs the app in with the token (getToken({refresh}) is asked again after a 401)
+//   and keeps `user`'s records and changes on the device, synced with the server (web/sync.js,
+//   docs/offline.md); app.sync.now() syncs at once, app.sync.status() says how it stands, and a
+//   live poke pulls (app.sync.pullNow()). Without it the app shows the server's demo snapshot.
 //   app.navigate('lead/L-A12-vans'); app.on('lead_opened', fn); app.unmount();
 //   <forecourt-crm api-base="https://crm.example" route="now" theme="dark"></forecourt-crm>
 //
@@ -295,6 +299,7 @@
     element.appendChild(textInput);
 
     let trace = null;  // per-frame timings, for benchmarks (app.traceFrames)
+    let syncClient = null;
     let mirror = null;
     let mirrorTimer = 0;
     let readItems = null;
@@ -310,8 +315,10 @@
     // Binary parts (core/snapshot_binary.h): read without a JSON parse; the app also takes JSON.
     const inboxPath = '/api/v1/demo/snapshot?part=inbox&format=binary';
     const detailPath = '/api/v1/demo/snapshot?part=detail&format=binary';
-    const dataPromise = fetchData(inboxPath);
-    const detailPromise = dataPromise.then(() => fetchData(detailPath));
+    const syncMode = !!opts.sync;
+    const syncPromise = syncMode ? import(appBase + 'sync.js') : null;
+    const dataPromise = syncMode ? Promise.resolve(null) : fetchData(inboxPath);
+    const detailPromise = dataPromise.then(() => (syncMode ? null : fetchData(detailPath)));
     dataPromise.catch(() => {});
     detailPromise.catch(() => {});
 
@@ -327,6 +334,7 @@
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
       onFrameDrawn(cpuMs) {
+        if (syncClient) syncClient.onFrame();  // the frame's new commands go to IndexedDB now
         // Coalesced: the mirror follows the screen within a tenth of a second, not per frame.
         if (!mirrorTimer) mirrorTimer = setTimeout(updateMirror, 100);
         if (trace) {
@@ -402,7 +410,27 @@
     let mounted = true;
     const font = await fontPromise;
     if (mounted && font) withBytes(module, new Uint8Array(font), (p, n) => module._fc_set_font(p, n));
-    try {
+    if (syncMode) {
+      try {
+        const { startSync } = await syncPromise;
+        const client = await startSync({
+          module, withString, withBytes, apiBase: opts.apiBase, tenant: opts.tenant, user: opts.user,
+          periodMs: opts.syncIntervalMs,
+          async getToken(refresh) {
+            const token = await currentToken(refresh);
+            if (!token) throw new Error('no token to sign in with');
+            return token;
+          },
+        });
+        if (mounted) syncClient = client;
+        else client.stop();
+        if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
+      } catch (e) {
+        console.error('Forecourt: sync', e);
+        if (mounted) withString(module, 'Your data could not be opened: ' + (e.message || e) +
+          '. Reload to try again.', (p) => module._fc_set_status(p));
+      }
+    } else try {
       const data = await dataPromise;
       if (mounted && withBytes(module, data, (p, n) => module._fc_load_snapshot(p, n)) !== 0)
         throw new Error(module.UTF8ToString(module._fc_last_error()));
@@ -416,12 +444,17 @@
         '. Reload to try again.', (p) => module._fc_set_status(p));
     }
 
-    // Live updates (web/live.js): until the offline sync client pulls, a poke re-fetches the
-    // demo data. Only with a token: the event stream is per signed-in user.
+    // Live updates (web/live.js): signed in, a poke makes the sync client pull (only what
+    // changed, into IndexedDB and every tab); showing the demo snapshot, it re-fetches that.
+    // Only with a token: the event stream is per signed-in user.
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
       const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
       live = startLiveRefresh(liveOpts, element, () => mounted, async () => {
+        if (syncMode) {
+          if (syncClient) await syncClient.api.pullNow();
+          return;
+        }
         const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);
         if (!mounted) return;
         if (withBytes(module, inbox, (p, n) => module._fc_load_snapshot(p, n)) !== 0 ||
@@ -453,6 +486,8 @@
         textInput.remove();
         clearTimeout(mirrorTimer);
         mirror.remove();
+        if (syncClient) syncClient.stop();
+        syncClient = null;
         const gl = canvas.getContext('webgl2');
         module._fc_stop();
         const lose = gl && gl.getExtension('WEBGL_lose_context');
@@ -470,6 +505,8 @@
         return out || [];
       },
       get firstDataFrameMs() { return firstDataFrameMs; },
+      // Sync (sync mode only, else null): now()/pullNow() -> Promise<status>, status(), on(fn).
+      get sync() { return syncClient ? syncClient.api : null; },
       firstDataFrame,
     };
   }
@@ -483,6 +520,7 @@
       const attr = (n) => this.getAttribute(n) || undefined;
       this._mounting = mount(this, {
         apiBase: attr('api-base'), tenant: attr('tenant'), user: attr('user'), route: attr('route'),
+        sync: this.hasAttribute('sync'),
         locale: attr('locale'), timeZone: attr('time-zone'),
         theme: { mode: attr('theme'), accent: attr('accent') },
         getToken: this.getToken ? (o) => this.getToken(o) : undefined,

@@ -2,8 +2,8 @@
 // Network first (so a new version is picked up on the next load), the cache when offline.
 // API requests are not touched: data lives in IndexedDB, managed by the app itself.
 'use strict';
-const CACHE = 'forecourt-shell-v1';
-const SHELL = ['./', 'index.html', 'app.css', 'favicon.svg', 'forecourt.js', 'standalone.js',
+const CACHE = 'forecourt-shell-v2';
+const SHELL = ['./', 'index.html', 'app.css', 'favicon.svg', 'forecourt.js', 'standalone.js', 'sync.js', 'outbox-store.js',
   'forecourt_app.js', 'forecourt_app.wasm', 'fonts/NotoSans-Regular.ttf'];
 
 self.addEventListener('install', (event) => {

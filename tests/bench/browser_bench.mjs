@@ -1,6 +1,6 @@
 // Browser benchmarks: fresh page loads of the real app against the real server.
 // Prints one JSON object of metric -> number on stdout.
-import { startServer, launchBrowser } from '../browser/harness.mjs';
+import { startServer, launchBrowser, demoUrl } from '../browser/harness.mjs';
 import { startPortal } from '../browser/portal_origin.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -11,7 +11,7 @@ async function coldStartMs(browser, url, runs) {
     // A fresh context each time: empty HTTP cache, nothing compiled, like a first visit.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(demoUrl(url));
     const ms = await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs,
       null, { timeout: 60000 });
     times.push(await ms.jsonValue());
@@ -44,7 +44,7 @@ async function embedMountMs(browser, portalOrigin, appOrigin, runs) {
 async function idleFramesPerSecond(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(demoUrl(url));
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
   await page.waitForTimeout(2000);  // let loading and the details part settle
   const before = await page.evaluate(() => window.forecourt.frame());

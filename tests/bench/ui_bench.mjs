@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, buildDir, repoRoot } from '../browser/harness.mjs';
+import { startServer, launchBrowser, buildDir, repoRoot, demoUrl } from '../browser/harness.mjs';
 
 function seededDataDir(demo, seed) {
   const hash = createHash('sha1');
@@ -27,7 +27,7 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
 async function openFresh(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(demoUrl(url));
   const first = await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs,
     null, { timeout: 300000, polling: 50 });
   return { context, page, firstRowsMs: await first.jsonValue() };

@@ -56,13 +56,18 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 }
 
-// Opens the app and waits for its first frame with data.
+// The standalone page showing the server's demo snapshot, without signing in.
+export function demoUrl(url) {
+  return url + '?demo';
+}
+
+// Opens the app on the demo snapshot and waits for its first frame with data.
 export async function openApp(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(url);
+  await page.goto(demoUrl(url));
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null,
     null, { timeout: 60000 });
   return { context, page, errors };

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, items, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { startServer, launchBrowser, openApp, demoUrl, items, findItem, clickItem, artifactsDir } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -71,7 +71,7 @@ test('the app says so when the data cannot be loaded, instead of a blank canvas'
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
   await page.route('**/api/v1/demo/snapshot?part=inbox*', (route) => route.fulfill({ status: 503, body: '' }));
-  await page.goto(server.url);
+  await page.goto(demoUrl(server.url));
   const msg = await page.waitForFunction(() => window.forecourt &&
     window.forecourt.items().find((it) => it.label.startsWith('Your leads could not be loaded')));
   assert.ok(await msg.jsonValue());

@@ -1,0 +1,293 @@
+// Offline first, end to end: a salesperson signs in, works with the network off, reloads, and
+// when the network returns every change reaches the server exactly once (checked by pulling as
+// another user of the same dealer through the HTTP API). Also: a tab closed in the middle of a
+// push, and two tabs editing offline (one leader pushes for both).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launchBrowser, findItem, clickItem, artifactsDir } from './harness.mjs';
+
+const TENANT = 'network-a';
+const PASSWORD = 'forecourt-demo';
+let server, browser;
+
+before(async () => {
+  server = await startServer({ demo: 'tiny', seed: 21 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// --- the server, through its HTTP API -------------------------------------------------------
+async function login(user) {
+  const res = await fetch(server.url + 'api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tenant: TENANT, user, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200);
+  return (await res.json()).token;
+}
+
+// Every record `user` can see, by table.
+async function pullAll(user) {
+  const token = await login(user);
+  const tables = {};
+  let cursor = '0';
+  for (;;) {
+    const res = await fetch(`${server.url}api/v1/sync/pull?cursor=${cursor}&limit=10000`,
+      { headers: { Authorization: 'Bearer ' + token } });
+    assert.equal(res.status, 200);
+    const page = await res.json();
+    for (const c of page.changes) (tables[c.table] ||= []).push(c.record);
+    cursor = page.cursor;
+    if (!page.has_more) return tables;
+  }
+}
+
+// --- the app, through its page ---------------------------------------------------------------
+async function waitForStatus(page, label) {
+  return findItem(page, label, 'Status', 30000);
+}
+
+async function signIn(context, user) {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Tenant').fill(TENANT);
+  await page.getByLabel('User').fill(user);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForStatus(page, 'Sync: Online');
+  await page.waitForFunction(() => window.forecourt.sync.status().last_synced > 0, null, { timeout: 30000 });
+  return page;
+}
+
+// A returning user's tab: the session and the data are on the device already.
+async function reopen(context) {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  return page;
+}
+
+// Logs a call with a next step on the account named `account`, through the Accounts screen
+// and the quick log, as a person would: two commands (activity.log, task.put).
+async function openAccount(page, account) {
+  await page.bringToFront();  // the tab the person is working in has the keyboard
+  await clickItem(page, 'Accounts', 'Navigation');
+  await clickItem(page, 'Search accounts', 'Accounts');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(account);
+  await clickItem(page, account, 'Accounts');
+}
+
+async function logCall(page, account, outcome, nextStep) {
+  await openAccount(page, account);
+  await page.waitForFunction((name) => window.forecourt.items().some((it) =>
+    it.window === 'Accounts' && it.text && it.label === name), account);
+  await page.keyboard.press('c');
+  await findItem(page, 'Log call · ' + account, 'Quick log');
+  await page.keyboard.type(outcome);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(nextStep);
+  await page.keyboard.press('Enter');
+  await findItem(page, outcome, 'Accounts');
+}
+
+// Opens a lead (as a link to it would) and moves it with the state button labelled `action`:
+// one lead.transition command.
+async function moveLead(page, leadId, action, shownState) {
+  await page.bringToFront();
+  assert.equal(await page.evaluate((id) => window.forecourt.navigate('lead/' + id), leadId), true);
+  await clickItem(page, action, 'Lead detail');
+  await findItem(page, shownState, 'Lead detail');
+}
+
+async function showsLeadState(page, leadId, shownState) {
+  assert.equal(await page.evaluate((id) => window.forecourt.navigate('lead/' + id), leadId), true);
+  await findItem(page, shownState, 'Lead detail');
+}
+
+// A new lead of D1 the rep may work (its own or unassigned).
+async function newLeadOfRep() {
+  const data = await pullAll('D1-R1');
+  const lead = data.leads.find((l) => l.state === 'new' && (!l.owner || l.owner === 'D1-R1'));
+  assert.ok(lead, 'the demo data has a new lead the rep may work');
+  return lead;
+}
+
+async function showsOnAccount(page, account, text) {
+  await openAccount(page, account);
+  await findItem(page, text, 'Accounts');
+}
+
+// Names of accounts of D1 whose first contact may be called (the quick log's call needs one).
+async function callableAccounts() {
+  const data = await pullAll('D1-R1');
+  return data.accounts.filter((a) => {
+    const first = (data.contacts || []).find((c) => c.account_id === a.id);
+    return first && !first.do_not_contact && /^[A-Za-z0-9 .&-]+$/.test(a.name);
+  }).map((a) => a.name).sort();
+}
+
+function countWhere(records, field, value) {
+  return (records || []).filter((r) => r[field] === value).length;
+}
+
+test('edits made offline survive a reload and reach the server exactly once', async () => {
+  const [account] = await callableAccounts();
+  const lead = await newLeadOfRep();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let page = await signIn(context, 'D1-R1');
+  // The shell is cached by the service worker once it controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForStatus(page, 'No changes waiting to sync');
+
+  await context.setOffline(true);
+  await waitForStatus(page, 'Sync: Offline');
+  await logCall(page, account, 'Offline call about the vans', 'Send the van quote');
+  await moveLead(page, lead.id, 'Start working', 'Working');
+  await waitForStatus(page, '3 changes waiting to sync');
+
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForStatus(page, '3 changes waiting to sync');
+  await waitForStatus(page, 'Sync: Offline');
+  await showsOnAccount(page, account, 'Offline call about the vans');
+  await findItem(page, 'Send the van quote', 'Accounts');
+  await showsLeadState(page, lead.id, 'Working');
+  await page.screenshot({ path: path.join(artifactsDir, 'sync-offline-reloaded.png') });
+  let server1 = await pullAll('D1-M');
+  assert.equal(countWhere(server1.activities, 'note', 'Offline call about the vans'), 0, 'not sent while offline');
+
+  await context.setOffline(false);
+  await waitForStatus(page, 'No changes waiting to sync');
+  await waitForStatus(page, 'Sync: Online');
+  server1 = await pullAll('D1-M');
+  assert.equal(countWhere(server1.activities, 'note', 'Offline call about the vans'), 1);
+  assert.equal(countWhere(server1.tasks, 'title', 'Send the van quote'), 1);
+  assert.equal(server1.leads.find((l) => l.id === lead.id).state, 'working');
+  const moves = (server1.lead_events || []).filter((e) => e.lead_id === lead.id &&
+    e.kind === 'state_changed' && e.to_state === 'working');
+  assert.equal(moves.length, 1, 'the move is applied once');
+  // Pulled back: the lead stays Working once the command is done with.
+  await showsLeadState(page, lead.id, 'Working');
+  await context.close();
+});
+
+test('a tab closed while its push is in flight resumes on reopen, without duplicates', async () => {
+  const accounts = await callableAccounts();
+  const account = accounts[1 % accounts.length];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  let reachedServer;
+  const pushed = new Promise((r) => { reachedServer = r; });
+  // The push reaches the server, which applies it; the tab is closed before the answer.
+  await page.route('**/api/v1/sync/push', async (route) => {
+    await route.fetch();
+    reachedServer();
+  });
+  await logCall(page, account, 'Call cut short by a closed tab', 'Call again on Monday');
+  await pushed;
+  await page.close();
+  assert.equal(countWhere((await pullAll('D1-M')).activities, 'note', 'Call cut short by a closed tab'), 1);
+
+  const again = await reopen(context);
+  await waitForStatus(again, 'No changes waiting to sync');
+  await showsOnAccount(again, account, 'Call cut short by a closed tab');
+  const data = await pullAll('D1-M');
+  assert.equal(countWhere(data.activities, 'note', 'Call cut short by a closed tab'), 1);
+  assert.equal(countWhere(data.tasks, 'title', 'Call again on Monday'), 1);
+  await context.close();
+});
+
+test('two tabs edit offline; one leader pushes both, each sees the other, nothing is sent twice', async () => {
+  const accounts = await callableAccounts();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const one = await signIn(context, 'D1-R1');
+  const two = await reopen(context);
+  const sent = [];
+  for (const p of [one, two]) {
+    // Pushes the server answered (a push that failed offline never reached it).
+    p.on('response', (res) => {
+      if (res.url().includes('/api/v1/sync/push') && res.status() === 200) {
+        for (const c of JSON.parse(res.request().postData()).commands) sent.push(`${c.client_id}#${c.seq}`);
+      }
+    });
+  }
+  const leaders = await Promise.all([one, two].map((p) => p.evaluate(() => window.forecourt.sync.status().leader)));
+  assert.equal(leaders.filter(Boolean).length, 1, 'exactly one leader');
+
+  await context.setOffline(true);
+  await logCall(one, accounts[2 % accounts.length], 'Tab one offline call', 'Tab one next step');
+  await logCall(two, accounts[3 % accounts.length], 'Tab two offline call', 'Tab two next step');
+  await waitForStatus(one, '4 changes waiting to sync');
+  await waitForStatus(two, '4 changes waiting to sync');
+  await showsOnAccount(one, accounts[3 % accounts.length], 'Tab two offline call');
+  await showsOnAccount(two, accounts[2 % accounts.length], 'Tab one offline call');
+
+  await context.setOffline(false);
+  await waitForStatus(one, 'No changes waiting to sync');
+  await waitForStatus(two, 'No changes waiting to sync');
+  const data = await pullAll('D1-M');
+  for (const note of ['Tab one offline call', 'Tab two offline call'])
+    assert.equal(countWhere(data.activities, 'note', note), 1, note);
+  for (const title of ['Tab one next step', 'Tab two next step'])
+    assert.equal(countWhere(data.tasks, 'title', title), 1, title);
+  assert.equal(sent.length, 4, `commands sent: ${sent.join(', ')}`);
+  assert.equal(new Set(sent).size, sent.length, 'no command sent twice');
+  await context.close();
+});
+
+test('changes the server refuses are shown with the reason, undone, and kept until dismissed', async () => {
+  const accounts = await callableAccounts();
+  const account = accounts[4 % accounts.length];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  await context.setOffline(true);
+  await logCall(page, account, 'Call on a moved account', 'Follow up on the moved account');
+  await waitForStatus(page, '2 changes waiting to sync');
+
+  // Meanwhile head office moves the account to another dealer: the rep may no longer write it.
+  const central = await login('C-1');
+  const record = (await pullAll('C-1')).accounts.find((a) => a.name === account && a.dealer_id === 'D1');
+  const moved = { ...record, dealer_id: 'D2' };
+  const res = await fetch(server.url + 'api/v1/sync/push', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + central },
+    body: JSON.stringify({ client_id: 'test-central', commands: [{ id: 'move-1', client_id: 'test-central',
+      seq: 1, kind: 'account.put', at: Math.floor(Date.now() / 1000) + 60, author: '', payload: moved }] }),
+  });
+  assert.equal((await res.json()).results[0].status, 'applied');
+
+  await context.setOffline(false);
+  const refused = await page.waitForFunction(() => window.forecourt.items().find((it) =>
+    it.window === 'Status' && it.label.startsWith('Not saved by the server: ')), null, { timeout: 30000 });
+  const text = (await refused.jsonValue()).label;
+  assert.match(text, /not_found|not exist|no such|unknown/i, text);
+  await waitForStatus(page, 'No changes waiting to sync');
+  await page.screenshot({ path: path.join(artifactsDir, 'sync-refused.png') });
+  // Undone on screen: the call is not shown as logged.
+  await openAccount(page, account);
+  await page.waitForFunction((name) => window.forecourt.items().some((it) =>
+    it.window === 'Accounts' && it.text && it.label === name), account);
+  const shown = await page.evaluate(() => window.forecourt.items().some((it) => it.label === 'Call on a moved account'));
+  assert.equal(shown, false, 'the refused call is no longer shown');
+
+  // Still there after a reload, until dismissed (two refused commands: the task and the call).
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await clickItem(page, 'Dismiss', 'Status');
+  await clickItem(page, 'Dismiss', 'Status');
+  await page.waitForFunction(() => !window.forecourt.items().some((it) => it.label === 'Dismiss'), null, { timeout: 10000 });
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForStatus(page, 'No changes waiting to sync');
+  assert.equal(await page.evaluate(() => window.forecourt.items().some((it) => it.label === 'Dismiss')), false);
+  const data = await pullAll('C-1');
+  assert.equal(countWhere(data.activities, 'note', 'Call on a moved account'), 0);
+  await context.close();
+});

@@ -1,0 +1,252 @@
+// The browser replica's side of sync (ui/sync_replica.*): pulled pages become the store,
+// commands not yet acknowledged stay visible over newer pulls, the UI's commands are handed to
+// the platform once, and the status strip shows the sync client's state.
+#include <doctest/doctest.h>
+#include "demo_data.h"
+#include "dispatch.h"
+#include "record_json.h"
+#include "sync_replica.h"
+#include "ui_harness.h"
+#include "ui_test_data.h"
+
+using namespace fc;
+
+namespace {
+
+// The demo store as the server would send it in a first pull: pages of `per_page` changes,
+// tables in the order the server seeds them.
+std::vector<std::string> pull_pages(const Store& s, size_t per_page) {
+    json snapshot = snapshot_to_json(s);
+    json changes = json::array();
+    for (const char* table : {"dealers", "users", "categories", "campaigns", "accounts",
+                              "contacts", "activities", "leads", "tasks"})
+        for (const json& r : snapshot[table]) changes.push_back({{"table", table}, {"record", r}});
+    std::vector<std::string> pages;
+    for (size_t i = 0; i < changes.size(); i += per_page) {
+        json page = {{"changes", json::array()}, {"cursor", std::to_string(i + per_page)},
+                     {"has_more", i + per_page < changes.size()}, {"rejections", json::array()}};
+        for (size_t j = i; j < std::min(changes.size(), i + per_page); ++j)
+            page["changes"].push_back(changes[j]);
+        pages.push_back(page.dump());
+    }
+    return pages;
+}
+
+std::string one_change(const char* table, const json& record) {
+    return json{{"changes", {{{"table", table}, {"record", record}}}}, {"cursor", "9999"},
+                {"has_more", false}}
+        .dump();
+}
+
+ui::AppState synced_app(const Store& server) {
+    ui::AppState app;
+    app.now = test::kNow;
+    REQUIRE_FALSE(ui::configure_sync(app, R"({"client_id":"web-1","user_id":"D1-R1","next_seq":1})"));
+    ui::begin_sync_load(app, "Downloading your data");
+    for (const std::string& page : pull_pages(server, 50)) {
+        ui::PullPage p;
+        REQUIRE_FALSE(ui::apply_pull_page(app, page, p));
+    }
+    ui::finish_sync_load(app);
+    return app;
+}
+
+}  // namespace
+
+TEST_CASE("a first sync in pages gives the same records as the server has, then shows them") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app;
+    app.now = test::kNow;
+    ui::begin_sync_load(app, "Downloading your data");
+    CHECK_FALSE(app.loaded);
+    auto pages = pull_pages(server, 40);
+    REQUIRE(pages.size() > 3);
+    ui::PullPage first;
+    REQUIRE_FALSE(ui::apply_pull_page(app, pages[0], first));
+    CHECK(first.changes == 40);
+    CHECK(first.has_more);
+    CHECK(app.sync.progress_records == 40);
+    for (size_t i = 1; i < pages.size(); ++i) {
+        ui::PullPage p;
+        REQUIRE_FALSE(ui::apply_pull_page(app, pages[i], p));
+    }
+    ui::finish_sync_load(app);
+    CHECK(app.loaded);
+    CHECK_FALSE(app.sync.in_progress);
+    CHECK(app.store.accounts.size() == server.accounts.size());
+    CHECK(app.store.activities.size() == server.activities.size());
+    CHECK(app.store.leads.size() == server.leads.size());
+    CHECK(app.store.tasks.size() == server.tasks.size());
+}
+
+TEST_CASE("a page that is not a pull page is refused with a reason") {
+    ui::AppState app;
+    ui::PullPage p;
+    auto e = ui::apply_pull_page(app, "{\"cursor\": \"1\"}", p);
+    REQUIRE(e);
+    CHECK(e->field == "changes");
+    CHECK(ui::apply_pull_page(app, "not json", p));
+    auto bad = ui::apply_pull_page(app, one_change("accounts", json{{"id", 5}}), p);
+    REQUIRE(bad);
+    CHECK(bad->field.rfind("changes[0].record", 0) == 0);
+}
+
+TEST_CASE("an edit not yet acknowledged stays visible over a pull of the older version") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    REQUIRE(app.store.tasks.size() > 0);
+    Task t = app.store.tasks.rows[0];
+    Task edited = t;
+    edited.title = "Call back about the van offer";
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("task.put", to_json(edited))));
+
+    // A pull made while the push was in flight brings the server's older version.
+    ui::PullPage p;
+    REQUIRE_FALSE(ui::apply_pull_page(app, one_change("tasks", to_json(t)), p));
+    CHECK(app.store.tasks.find(t.id)->title == "Call back about the van offer");
+    CHECK(app.outbox.size() == 1);
+
+    // Acknowledged and pulled: the command is dropped and the server's version rules.
+    ui::forget_commands(app, R"([{"client_id":"web-1","seq":1}])");
+    CHECK(app.outbox.empty());
+    Task later = t;
+    later.title = "Changed by the manager";
+    REQUIRE_FALSE(ui::apply_pull_page(app, one_change("tasks", to_json(later)), p));
+    CHECK(app.store.tasks.find(t.id)->title == "Changed by the manager");
+}
+
+static std::string tombstone(const char* table, const Id& id) {
+    return json{{"changes", {{{"table", table}, {"deleted", true}, {"record", {{"id", id}}}}}},
+                {"cursor", "10000"}, {"has_more", false}}
+        .dump();
+}
+
+TEST_CASE("a pulled tombstone removes the record, on a running app and when the pages are replayed") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    REQUIRE(app.store.tasks.size() > 1);
+    const Id gone = app.store.tasks.rows[0].id;
+    const size_t tasks = app.store.tasks.size();
+    // A contact no activity or task names, so core would have let its delete through.
+    Id lone_contact;
+    for (const Contact& c : app.store.contacts.rows) {
+        bool named = false;
+        for (const Activity& a : app.store.activities.rows) named = named || a.contact_id == c.id;
+        for (const Task& t : app.store.tasks.rows) named = named || t.contact_id == c.id;
+        if (!named) { lone_contact = c.id; break; }
+    }
+    ui::PullPage p;
+    REQUIRE_FALSE(ui::apply_pull_page(app, tombstone("tasks", gone), p));
+    CHECK(app.store.tasks.find(gone) == nullptr);
+    CHECK(app.store.tasks.size() == tasks - 1);
+    if (!lone_contact.empty()) {
+        REQUIRE_FALSE(ui::apply_pull_page(app, tombstone("contacts", lone_contact), p));
+        CHECK(app.store.contacts.find(lone_contact) == nullptr);
+    }
+    // A tombstone for something this replica never had changes nothing.
+    REQUIRE_FALSE(ui::apply_pull_page(app, tombstone("tasks", "T-never-seen"), p));
+    CHECK(app.store.tasks.size() == tasks - 1);
+
+    // Reopening the app replays the saved pages in order: the later tombstone wins again.
+    ui::AppState reopened;
+    reopened.now = test::kNow;
+    ui::begin_sync_load(reopened, "Opening the data saved on this device");
+    for (const std::string& page : pull_pages(server, 50))
+        REQUIRE_FALSE(ui::apply_pull_page(reopened, page, p));
+    REQUIRE_FALSE(ui::apply_pull_page(reopened, tombstone("tasks", gone), p));
+    ui::finish_sync_load(reopened);
+    CHECK(reopened.store.tasks.find(gone) == nullptr);
+    CHECK(reopened.store.tasks.size() == tasks - 1);
+
+    // A tombstone without an id is refused with the field at fault.
+    auto bad = ui::apply_pull_page(
+        app, R"({"changes":[{"table":"tasks","deleted":true,"record":{}}],"cursor":"1"})", p);
+    REQUIRE(bad);
+    CHECK(bad->field == "changes[0].record.id");
+}
+
+TEST_CASE("commands are handed to the platform once; saved ones keep their numbers on reload") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    Task t = app.store.tasks.rows[0];
+    t.title = "First";
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("task.put", to_json(t))));
+    t.title = "Second";
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("task.put", to_json(t))));
+    json taken = json::parse(ui::take_sync_requests(app));
+    REQUIRE(taken["commands"].size() == 2);
+    CHECK(taken["commands"][0]["seq"] == 1);
+    CHECK(taken["commands"][1]["seq"] == 2);
+    CHECK(taken["commands"][1]["client_id"] == "web-1");
+    CHECK(ui::take_sync_requests(app).empty());
+
+    // The tab reloads: the saved pages, then the saved commands (own) and another tab's.
+    ui::AppState again = synced_app(server);
+    for (const json& c : taken["commands"]) REQUIRE_FALSE(ui::replay_command(again, c.dump(), true));
+    Activity call;
+    call.id = "act-other-tab";
+    call.account_id = again.store.accounts.rows[0].id;
+    call.type = ActivityType::inbound_call;
+    call.at = test::kNow;
+    Command foreign{"cmd-x", "web-2", 1, "activity.log", test::kNow, "D1-R1", to_json(call)};
+    REQUIRE_FALSE(ui::replay_command(again, to_json(foreign).dump(), false));
+    CHECK(again.store.tasks.find(t.id)->title == "Second");
+    CHECK(again.store.activities.contains("act-other-tab"));
+    CHECK(again.outbox.size() == 2);
+    CHECK(ui::take_sync_requests(again).empty());  // already saved: not handed out again
+    t.title = "Third";
+    REQUIRE_FALSE(ui::dispatch(again, ui::make_command("task.put", to_json(t))));
+    CHECK(again.outbox.back().seq == 3);
+}
+
+TEST_CASE("the status strip shows offline, waiting changes and a refused change until dismissed") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    test::UiHarness ui(app);
+    ui::set_sync_status(app, R"({"online":false,"waiting":2,"last_synced":1789999000,
+        "refused":[{"client_id":"web-1","seq":4,"kind":"task.put",
+                    "error":{"code":"forbidden","message":"you may not change this task","field":""}}]})");
+    ui.frame();
+    CHECK(ui.shows("Sync: Offline", "Status"));
+    CHECK(ui.shows("2 changes waiting to sync", "Status"));
+    CHECK(ui.shows("Not saved by the server: task.put: you may not change this task", "Status"));
+    REQUIRE(ui.click("Dismiss", "Status"));
+    CHECK_FALSE(ui.shows("Not saved by the server: task.put: you may not change this task", "Status"));
+    REQUIRE(ui.click("Sync now", "Status"));
+    json taken = json::parse(ui::take_sync_requests(app));
+    CHECK(taken["sync_now"] == true);
+    REQUIRE(taken["dismissed"].size() == 1);
+    CHECK(taken["dismissed"][0]["seq"] == 4);
+
+    ui::set_sync_status(app, R"({"online":true,"syncing":true,"waiting":0})");
+    ui.frame();
+    CHECK(ui.shows("Sync: Syncing", "Status"));
+    CHECK(ui.shows("No changes waiting to sync", "Status"));
+    ui::set_sync_status(app, R"({"syncing":false,"error":"Sync failed: the server answered 503"})");
+    ui.frame();
+    CHECK(ui.shows("Sync: Sync error", "Status"));
+}
+
+TEST_CASE("two refused changes are dismissed one after the other, even when a stale status arrives") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    test::UiHarness ui(app);
+    const char* both = R"({"refused":[
+        {"client_id":"web-1","seq":1,"kind":"activity.log","error":{"code":"not_found","message":"no such account"}},
+        {"client_id":"web-1","seq":2,"kind":"task.put","error":{"code":"not_found","message":"no such account"}}]})";
+    ui::set_sync_status(app, both);
+    ui.frame();
+    CHECK(ui.shows("Not saved by the server: activity.log: no such account", "Status"));
+    REQUIRE(ui.click("Dismiss", "Status"));
+    // The sync client read the outbox before it deleted the first: its status still lists it.
+    ui::set_sync_status(app, both);
+    ui.frame();
+    CHECK(ui.shows("Not saved by the server: task.put: no such account", "Status"));
+    REQUIRE(ui.click("Dismiss", "Status"));
+    ui.frame();
+    CHECK_FALSE(ui.shows("Dismiss", "Status"));
+    json taken = json::parse(ui::take_sync_requests(app));
+    REQUIRE(taken["dismissed"].size() == 2);
+    CHECK(taken["dismissed"][0]["seq"] == 1);
+    CHECK(taken["dismissed"][1]["seq"] == 2);
+}

@@ -1,0 +1,229 @@
+#include "sync_replica.h"
+#include <algorithm>
+#include "dispatch.h"
+#include "lead_engine.h"
+#include "record_json.h"
+#include "record_table.h"
+#include "sync_status.h"
+
+namespace fc::ui {
+namespace {
+
+MaybeError parse(std::string_view text, json& out, const char* what) {
+    out = json::parse(text.begin(), text.end(), nullptr, false);
+    if (out.is_discarded() || !out.is_object())
+        return Error{"invalid_json", "", std::string(what) + " is not a JSON object"};
+    return std::nullopt;
+}
+
+// Reads a pulled record and stores it; `follow` tells the lead engine about a changed row.
+template <class T, class Follow>
+MaybeError put_pulled(Store& s, Table<T>& table, const json& record, const std::string& path,
+                      bool incremental, Follow follow) {
+    T r;
+    if (auto e = from_json(record, r, path)) return e;
+    std::uint32_t row = table.put(std::move(r));
+    if (incremental) follow(s, row);
+    return std::nullopt;
+}
+
+void no_follow(Store&, std::uint32_t) {}
+
+MaybeError put_change(Store& s, const std::string& table, const json& record,
+                      const std::string& path, bool incremental) {
+    if (table == "dealers") return put_pulled(s, s.dealers, record, path, incremental, no_follow);
+    if (table == "users") return put_pulled(s, s.users, record, path, incremental, no_follow);
+    if (table == "categories")
+        return put_pulled(s, s.categories, record, path, incremental, no_follow);
+    if (table == "campaigns")
+        return put_pulled(s, s.campaigns, record, path, incremental,
+                          [](Store& st, std::uint32_t) { leads_on_campaign(st); });
+    if (table == "accounts")
+        return put_pulled(s, s.accounts, record, path, incremental, leads_on_account);
+    if (table == "contacts")
+        return put_pulled(s, s.contacts, record, path, incremental, leads_on_contact);
+    if (table == "activities")
+        return put_pulled(s, s.activities, record, path, incremental, leads_on_activity);
+    if (table == "leads") return put_pulled(s, s.leads, record, path, incremental, leads_on_lead);
+    if (table == "tasks") return put_pulled(s, s.tasks, record, path, incremental, no_follow);
+    // Deals, lead events and the scoring rules: nothing for the engine to follow per row.
+    if (is_record_table(table)) return put_record_unchecked(s, table, record);
+    return std::nullopt;  // a table this version does not know: a newer server's; skip it
+}
+
+// A tombstone ({"table", "deleted": true, "record": {"id"}}): the record is gone for good.
+// Returns whether a record was removed (row numbers then moved: derived state is rebuilt).
+MaybeError erase_change(Store& s, const std::string& table, const json& record,
+                        const std::string& path, bool& removed) {
+    auto id = record.find("id");
+    if (id == record.end() || !id->is_string())
+        return Error{"missing_field", path + ".id", path + ".id is missing"};
+    removed = erase_record_unchecked(s, table, id->get<std::string>()) || removed;
+    return std::nullopt;
+}
+
+// The waiting commands again, on top of records a pull replaced. A command that no longer
+// applies (its record moved on) simply leaves the pulled version; it is still sent.
+void replay_waiting(AppState& app) {
+    for (const Command& c : app.outbox) (void)apply_command(app.store, c);
+    for (const Command& c : app.sync.foreign) (void)apply_command(app.store, c);
+}
+
+std::uint64_t seq_of(const json& j) {
+    auto it = j.find("seq");
+    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+
+RefusedCommand refused_from_json(const json& j) {
+    RefusedCommand r;
+    r.client_id = j.value("client_id", std::string());
+    r.seq = seq_of(j);
+    r.kind = j.value("kind", std::string());
+    if (auto e = j.find("error"); e != j.end() && e->is_object()) {
+        r.error.code = e->value("code", std::string());
+        r.error.field = e->value("field", std::string());
+        r.error.message = e->value("message", std::string());
+    }
+    return r;
+}
+
+}  // namespace
+
+MaybeError configure_sync(AppState& app, std::string_view config_json) {
+    json j;
+    if (auto e = parse(config_json, j, "the sync configuration")) return e;
+    app.client_id = j.value("client_id", app.client_id);
+    app.user_id = j.value("user_id", app.user_id);
+    app.next_seq = std::max<std::uint64_t>(app.next_seq, j.value("next_seq", std::uint64_t(1)));
+    app.sync.handed_out_seq = std::max(app.sync.handed_out_seq, app.next_seq - 1);
+    app.sync.enabled = true;
+    return std::nullopt;
+}
+
+void begin_sync_load(AppState& app, const std::string& label) {
+    app.store = Store{};
+    app.loaded = false;
+    app.status = label + "…";
+    app.outbox.clear();
+    app.sync.foreign.clear();
+    app.sync.in_progress = true;
+    app.sync.progress_label = label;
+    app.sync.progress_records = 0;
+}
+
+MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& out) {
+    json page;
+    if (auto e = parse(page_json, page, "the pulled page")) return e;
+    const json* changes = page.contains("changes") ? &page["changes"] : nullptr;
+    if (!changes || !changes->is_array())
+        return Error{"missing_field", "changes", "the pulled page has no changes"};
+    const bool incremental = app.loaded;
+    bool removed = false;
+    for (std::size_t i = 0; i < changes->size(); ++i) {
+        const json& change = (*changes)[i];
+        std::string path = "changes[" + std::to_string(i) + "]";
+        if (!change.is_object() || !change.contains("table") || !change["table"].is_string() ||
+            !change.contains("record") || !change["record"].is_object())
+            return Error{"invalid_field", path, path + " is not a {table, record} change"};
+        const std::string& table = change["table"].get_ref<const std::string&>();
+        MaybeError e = change.value("deleted", false)
+                           ? erase_change(app.store, table, change["record"], path + ".record", removed)
+                           : put_change(app.store, table, change["record"], path + ".record",
+                                        incremental);
+        if (e) return e;
+    }
+    out.changes = changes->size();
+    out.cursor = page.value("cursor", std::string());
+    out.has_more = page.value("has_more", false);
+    if (auto c = page.find("client"); c != page.end() && c->is_object())
+        out.last_seq = c->value("last_seq", std::int64_t(-1));
+    if (auto r = page.find("rejections"); r != page.end() && r->is_array()) out.rejections = *r;
+    if (app.sync.in_progress) app.sync.progress_records += std::int64_t(out.changes);
+    if (incremental && out.changes) {
+        // A removal moved another record into the removed one's row: the lead book refers to
+        // rows, so it is rebuilt (as core does after contact.delete).
+        if (removed && app.store.lead_book.built) rebuild_leads(app.store, app.store.lead_book.now);
+        replay_waiting(app);
+        refresh_derived_data(app);
+    }
+    return std::nullopt;
+}
+
+void finish_sync_load(AppState& app) {
+    Store store = std::move(app.store);
+    set_app_data(app, std::move(store));
+    app.sync.in_progress = false;
+}
+
+MaybeError replay_command(AppState& app, std::string_view command_json, bool own) {
+    json j;
+    if (auto e = parse(command_json, j, "the saved command")) return e;
+    Command c;
+    if (auto e = from_json(j, c)) return e;
+    MaybeError applied = app.loaded ? apply_to_app(app, c) : apply_command(app.store, c);
+    if (own) {
+        app.next_seq = std::max(app.next_seq, c.seq + 1);
+        app.sync.handed_out_seq = std::max(app.sync.handed_out_seq, c.seq);
+        app.outbox.push_back(std::move(c));
+    } else {
+        app.sync.foreign.push_back(std::move(c));
+    }
+    return applied;
+}
+
+void forget_commands(AppState& app, std::string_view keys_json) {
+    json keys = json::parse(keys_json.begin(), keys_json.end(), nullptr, false);
+    if (!keys.is_array()) return;
+    auto listed = [&](const Command& c) {
+        for (const json& k : keys)
+            if (k.is_object() && k.value("client_id", std::string()) == c.client_id &&
+                seq_of(k) == c.seq)
+                return true;
+        return false;
+    };
+    app.outbox.erase(std::remove_if(app.outbox.begin(), app.outbox.end(), listed),
+                     app.outbox.end());
+    auto& foreign = app.sync.foreign;
+    foreign.erase(std::remove_if(foreign.begin(), foreign.end(), listed), foreign.end());
+}
+
+void set_sync_status(AppState& app, std::string_view status_json) {
+    json j = json::parse(status_json.begin(), status_json.end(), nullptr, false);
+    if (!j.is_object()) return;
+    SyncState& s = app.sync;
+    s.online = j.value("online", s.online);
+    s.syncing = j.value("syncing", s.syncing);
+    s.leader = j.value("leader", s.leader);
+    s.waiting = j.value("waiting", s.waiting);
+    s.last_synced = j.value("last_synced", s.last_synced);
+    s.error = j.value("error", s.error);
+    s.retry_at = j.value("retry_at", s.retry_at);
+    s.progress_total = j.value("progress_total", s.progress_total);
+    if (auto r = j.find("refused"); r != j.end() && r->is_array()) {
+        s.refused.clear();
+        for (const json& item : *r) {
+            RefusedCommand refused = refused_from_json(item);
+            const auto& gone = s.dismissed_keys;
+            if (std::find(gone.begin(), gone.end(), refused_key(refused)) == gone.end())
+                s.refused.push_back(std::move(refused));
+        }
+    }
+}
+
+std::string take_sync_requests(AppState& app) {
+    SyncState& s = app.sync;
+    bool new_commands = !app.outbox.empty() && app.outbox.back().seq > s.handed_out_seq;
+    if (!new_commands && s.dismissed.empty() && !s.sync_requested) return "";
+    json out = {{"commands", json::array()}, {"dismissed", json::array()},
+                {"sync_now", s.sync_requested}};
+    for (const Command& c : app.outbox)
+        if (c.seq > s.handed_out_seq) out["commands"].push_back(to_json(c));
+    if (!app.outbox.empty()) s.handed_out_seq = std::max(s.handed_out_seq, app.outbox.back().seq);
+    for (const RefusedCommand& r : s.dismissed)
+        out["dismissed"].push_back({{"client_id", r.client_id}, {"seq", r.seq}});
+    s.dismissed.clear();
+    s.sync_requested = false;
+    return out.dump();
+}
+
+}  // namespace fc::ui

@@ -1,0 +1,79 @@
+// The C API of sync for web/sync.js: pulled pages and saved commands in, the UI's new commands
+// and requests out, the sync client's state mirrored for the status strip. Bytes and JSON only
+// (see README, "Choices"); the logic lives in ui/sync_replica.* so it runs natively in tests.
+#include <emscripten/emscripten.h>
+#include <string>
+#include <string_view>
+#include "app_instance.h"
+#include "platform.h"
+#include "sync_replica.h"
+
+using namespace fc;
+
+namespace {
+std::string sync_error;
+std::string sync_out;
+
+int result(const MaybeError& e) {
+    web::request_frames(2);
+    if (!e) return 0;
+    sync_error = e->message;
+    return -1;
+}
+}  // namespace
+
+extern "C" {
+
+// {"client_id", "user_id", "next_seq"}: who this replica is. Returns 0 or -1.
+EMSCRIPTEN_KEEPALIVE int fc_sync_configure(const char* json_text) {
+    return result(ui::configure_sync(web::app_state(), json_text));
+}
+
+// Starts loading data (a first sync or the device's saved copy) with a progress label.
+EMSCRIPTEN_KEEPALIVE void fc_sync_begin_load(const char* label) {
+    ui::begin_sync_load(web::app_state(), label);
+    web::request_frames(2);
+}
+
+// One pull page (the server's response body). Returns a JSON summary {cursor, has_more,
+// last_seq, rejections, changes}, or "" with fc_sync_error() set.
+EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size) {
+    ui::PullPage page;
+    if (result(ui::apply_pull_page(web::app_state(), std::string_view(bytes, size_t(size)), page)) != 0)
+        return "";
+    sync_out = json{{"cursor", page.cursor}, {"has_more", page.has_more},
+                    {"last_seq", page.last_seq}, {"rejections", page.rejections},
+                    {"changes", page.changes}}.dump();
+    return sync_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void fc_sync_finish_load() {
+    ui::finish_sync_load(web::app_state());
+    web::request_frames(2);
+}
+
+// A saved command (own = 1: this replica's, still waiting; 0: another tab's). Returns 0, or -1
+// when it no longer applies locally (it is kept and sent anyway).
+EMSCRIPTEN_KEEPALIVE int fc_sync_replay(const char* json_text, int own) {
+    return result(ui::replay_command(web::app_state(), json_text, own != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE void fc_sync_forget(const char* keys_json) {
+    ui::forget_commands(web::app_state(), keys_json);
+    web::request_frames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE void fc_sync_set_status(const char* status_json) {
+    ui::set_sync_status(web::app_state(), status_json);
+    web::request_frames(2);
+}
+
+// New commands, dismissed rejections and "Sync now" since the last call, or "".
+EMSCRIPTEN_KEEPALIVE const char* fc_sync_take() {
+    sync_out = ui::take_sync_requests(web::app_state());
+    return sync_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fc_sync_error() { return sync_error.c_str(); }
+
+}  // extern "C"

@@ -1,0 +1,407 @@
+// The browser's sync client (docs/offline.md): keeps one user's records and unacknowledged
+// commands in IndexedDB (outbox-store.js), pushes the outbox and pulls changes by cursor
+// (docs/sync-protocol.md), and mirrors its state into the app's status strip.
+//
+// One tab per user leads (Web Locks): only it pushes and pulls. Every tab saves its own
+// commands (its own client id, gap-free seq) in the shared outbox and announces them on a
+// BroadcastChannel; the leader sends them, saves pulled pages, and announces those; the other
+// tabs apply them from IndexedDB. A command is sent by one tab only, and the server applies it
+// once even if a lost response makes the leader send it again (client id + seq).
+import { openOutboxStore } from './outbox-store.js';
+
+const PULL_LIMIT = 5000;
+const PUSH_BATCH = 500;
+const MAX_BACKOFF_MS = 60000;
+const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
+
+function randomHex(bytes) {
+  const a = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A lock held until this tab closes or release() is called. Resolves true when granted, false
+// when another tab has it (ifAvailable). Without Web Locks there is no other tab to agree
+// with: granted.
+const releases = [];
+function holdLock(name, { wait, onGranted, signal } = {}) {
+  if (!navigator.locks) { if (onGranted) onGranted(); return Promise.resolve(true); }
+  return new Promise((resolve) => {
+    navigator.locks.request(name, wait ? { signal } : { ifAvailable: true }, (lock) => {
+      if (!lock) { resolve(false); return undefined; }
+      resolve(true);
+      if (onGranted) onGranted();
+      return new Promise((release) => releases.push({ name, release }));
+    }).catch(() => resolve(false));
+  });
+}
+function releaseLocks(prefix) {
+  for (let i = releases.length - 1; i >= 0; --i) {
+    if (releases[i].name.startsWith(prefix)) releases.splice(i, 1)[0].release();
+  }
+}
+
+// This tab's client id: kept across reloads of the tab (sessionStorage), never shared by two
+// open tabs (a duplicated tab copies sessionStorage, so the id is also locked).
+async function claimClientId(dbName) {
+  const key = 'forecourt-client|' + dbName;
+  let id = sessionStorage.getItem(key);
+  if (!id || !(await holdLock('forecourt-client|' + id))) {
+    do { id = 'web-' + randomHex(8); } while (!(await holdLock('forecourt-client|' + id)));
+    sessionStorage.setItem(key, id);
+  }
+  return id;
+}
+
+class HttpError extends Error {
+  constructor(status, body) {
+    const err = (body && body.error) || {};
+    super(err.message || `the server answered ${status}`);
+    this.status = status;
+    this.code = err.code || '';
+    this.transient = status >= 500 || status === 429;
+  }
+}
+
+// env: {module, withString, withBytes (how forecourt.js passes text and bytes to the module),
+//       apiBase, tenant, user, getToken(refresh) -> token, periodMs}
+export async function startSync(env) {
+  const M = env.module;
+  // Calls into the module; none after stop() (the module is gone once the app unmounts).
+  const str = (fn, text, ...rest) => (stopped ? -1 : env.withString(M, text, (p) => M[fn](p, ...rest)));
+  const dbName = `forecourt-sync|${env.apiBase}|${env.tenant || ''}|${env.user || ''}`;
+  const store = await openOutboxStore(dbName);
+  const clientId = await claimClientId(dbName);
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(dbName) : null;
+  const listeners = new Set();
+  if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+
+  let stopped = false;
+  let leader = false;
+  let loaded = false;           // the app shows data (a load finished)
+  let lastPageKey = null;       // the last saved page this tab has applied
+  let unsaved = [];             // commands the UI made that IndexedDB has not taken yet
+  let saving = Promise.resolve();
+  let running = null;           // the sync in progress
+  let failures = 0;
+  let timer = 0;
+  const status = {
+    online: navigator.onLine, syncing: false, leader: false, waiting: 0, last_synced: 0,
+    error: '', retry_at: 0, progress_total: 0, refused: [],
+  };
+
+  function setStatus(patch, { share = true } = {}) {
+    Object.assign(status, patch);
+    str('_fc_sync_set_status', JSON.stringify(patch));
+    if (share && leader && channel) {
+      const { refused, waiting, leader: _l, ...rest } = patch;
+      if (Object.keys(rest).length) channel.postMessage({ type: 'status', status: rest });
+    }
+    listeners.forEach((fn) => { try { fn(Object.assign({}, status)); } catch (e) { console.error(e); } });
+  }
+
+  async function refreshOutboxStatus() {
+    const entries = await store.listOutbox();
+    setStatus({
+      waiting: entries.filter((e) => e.status === 'pending').length,
+      refused: entries.filter((e) => e.status === 'rejected').map((e) => ({
+        client_id: e.client_id, seq: e.seq, kind: e.command.kind, error: e.error || {},
+      })),
+    }, { share: false });
+    return entries;
+  }
+
+  function applyPage(bytes) {
+    const raw = env.withBytes(M, bytes, (p, n) => M._fc_sync_apply_page(p, n));
+    const text = M.UTF8ToString(raw);
+    if (!text) throw new Error('a pulled page could not be read: ' + M.UTF8ToString(M._fc_sync_error()));
+    return JSON.parse(text);
+  }
+
+  function replay(entries) {
+    for (const e of entries) {
+      if (e.status === 'rejected') continue;
+      str('_fc_sync_replay', JSON.stringify(e.command), e.client_id === clientId ? 1 : 0);
+    }
+  }
+
+  // Rebuilds the app from the device: saved pages, then the commands not yet done with. Used
+  // on start, and after a rejection (so the refused change disappears from the screen).
+  async function restore(label) {
+    await flushCommands().catch(() => {});  // kept in memory when storage is full: see finishLoad
+    str('_fc_sync_begin_load', label);
+    loaded = false;
+    lastPageKey = null;
+    const cursor = await store.getMeta('cursor');
+    if (cursor == null) return;  // nothing saved yet: the first pull fills it
+    lastPageKey = await store.readPages(null, (key, bytes) => applyPage(bytes));
+    const entries = await store.listOutbox();
+    finishLoad(entries);
+  }
+
+  // Shows the loaded records with every command not yet done with replayed on top: the saved
+  // ones, and this tab's that are still on their way into IndexedDB.
+  function finishLoad(entries) {
+    M._fc_sync_finish_load();
+    loaded = true;
+    const seen = new Set(entries.map((e) => e.client_id + '#' + e.seq));
+    replay(entries.concat(unsaved.filter((c) => !seen.has(c.client_id + '#' + c.seq))
+      .map((command) => ({ client_id: command.client_id, seq: command.seq, command, status: 'pending' }))));
+  }
+
+  // Pages another tab saved since this one last looked.
+  async function catchUp(complete) {
+    lastPageKey = await store.readPages(lastPageKey, (key, bytes) => applyPage(bytes));
+    if (!loaded && complete) finishLoad(await store.listOutbox());
+  }
+
+  // The UI's new commands and requests, after every drawn frame (see forecourt.js).
+  function onFrame() {
+    if (stopped) return;
+    const text = M.UTF8ToString(M._fc_sync_take());
+    if (!text) return;
+    const req = JSON.parse(text);
+    if (req.commands.length) {
+      unsaved.push(...req.commands);
+      flushCommands().catch(() => {});
+    }
+    if (req.dismissed.length) dismiss(req.dismissed).catch((e) => console.error(e));
+    if (req.sync_now) now();
+  }
+
+  // Saves the commands the UI made, in order. A failure (storage full) keeps them in memory,
+  // shows why, and tries again with the next sync: nothing is dropped.
+  function flushCommands() {
+    saving = saving.then(async () => {
+      if (!unsaved.length) return;
+      const batch = unsaved.slice();
+      const nextSeq = batch[batch.length - 1].seq + 1;
+      try {
+        await store.addCommands(batch, clientId, nextSeq);
+      } catch (e) {
+        const full = e && e.name === 'QuotaExceededError';
+        setStatus({ error: full
+          ? `This device is out of storage: ${unsaved.length} changes are kept only while this tab is open. Free some space.`
+          : 'Changes could not be saved on this device: ' + (e.message || e) });
+        throw e;
+      }
+      unsaved = unsaved.slice(batch.length);
+      if (channel) channel.postMessage({ type: 'commands', commands: batch });
+      await refreshOutboxStatus();
+      if (leader) schedule(0);
+    });
+    return saving;
+  }
+
+  async function dismiss(keys) {
+    await store.removeCommands(keys.map((k) => [k.client_id, k.seq]));
+    await refreshOutboxStatus();
+    if (channel) channel.postMessage({ type: 'outbox' });
+  }
+
+  // Requests in flight, aborted when the browser goes offline (a request caught by the switch
+  // may otherwise hang) or after REQUEST_TIMEOUT_MS. An abort is a network failure: retried.
+  const inflight = new Set();
+  async function api(method, path, body) {
+    const send = async (refresh) => {
+      const token = await env.getToken(refresh);
+      const headers = { Authorization: 'Bearer ' + token };
+      if (body) headers['Content-Type'] = 'application/json';
+      const abort = new AbortController();
+      const timeout = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+      inflight.add(abort);
+      try {
+        return await fetch(env.apiBase + path, { method, headers, body: body ? JSON.stringify(body) : undefined,
+          credentials: 'omit', signal: abort.signal });
+      } catch (e) {
+        throw e instanceof TypeError ? e : new TypeError('the request was cut off');
+      } finally {
+        clearTimeout(timeout);
+        inflight.delete(abort);
+      }
+    };
+    let res = await send(false);
+    if (res.status === 401) res = await send(true);  // token expired: ask for a new one
+    if (!res.ok) throw new HttpError(res.status, await res.json().catch(() => null));
+    return res;
+  }
+
+  async function pushAll() {
+    let rejected = false;
+    for (;;) {
+      const pending = (await store.listOutbox()).filter((e) => e.status === 'pending');
+      if (!pending.length) return rejected;
+      const client = pending[0].client_id;
+      const batch = pending.filter((e) => e.client_id === client).slice(0, PUSH_BATCH);
+      const res = await (await api('POST', '/api/v1/sync/push',
+        { client_id: client, commands: batch.map((e) => e.command) })).json();
+      await store.markResults(client, res.results);
+      if (res.results.some((r) => r.status === 'rejected')) rejected = true;
+      const gap = res.results.find((r) => r.status === 'out_of_order');
+      if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
+      await refreshOutboxStatus();
+    }
+  }
+
+  async function pullAll() {
+    // Acknowledged commands whose effects this pull brings: dropped with its last page.
+    const ackedEntries = (await store.listOutbox()).filter((e) => e.status === 'acked');
+    const acked = ackedEntries.map((e) => [e.client_id, e.seq]);
+    await catchUp(false);
+    let cursor = (await store.getMeta('cursor')) || '0';
+    const first = !loaded;
+    for (;;) {
+      const res = await api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_LIMIT}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const page = applyPage(bytes);
+      const last = !page.has_more;
+      const key = await store.savePage(bytes, page.changes, page.cursor, last ? acked : []);
+      if (key != null) lastPageKey = key;
+      cursor = page.cursor;
+      if (last && !loaded) finishLoad(await store.listOutbox());
+      if (channel) channel.postMessage({ type: 'pulled', complete: last });
+      if (first) setStatus({ progress_total: 0 });
+      if (last) break;
+    }
+    const forget = acked.map(([client_id, seq]) => ({ client_id, seq }));
+    if (forget.length) {
+      str('_fc_sync_forget', JSON.stringify(forget));
+      if (channel) channel.postMessage({ type: 'forget', keys: forget });
+    }
+    // A superseded command changed nothing at the server, so no pulled record undoes what it
+    // did here: the caller rebuilds the store from the pages without it.
+    return ackedEntries.some((e) => e.superseded);
+  }
+
+  async function syncOnce() {
+    setStatus({ syncing: true });
+    try {
+      await flushCommands().catch(() => {});
+      const rejected = await pushAll();
+      const superseded = await pullAll();
+      if (rejected || superseded) {
+        await restore(rejected ? 'Undoing changes the server refused' : 'Showing newer changes from the server');
+        if (channel) channel.postMessage({ type: 'restore' });
+      }
+      failures = 0;
+      const now = Math.floor(Date.now() / 1000);
+      await store.setMeta('last_synced', now);
+      // navigator.onLine, not true: the network may have gone after the last answer arrived,
+      // and the 'offline' event's status must not be overwritten.
+      setStatus({ online: navigator.onLine, error: '', retry_at: 0, last_synced: now });
+    } catch (e) {
+      failures += 1;
+      // fetch could not reach the server, or the answer was cut off
+      const offline = e instanceof TypeError || (e && e.name === 'AbortError');
+      const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1)) * (0.5 + Math.random());
+      const message = offline ? '' : e.status === 401 ? 'Sign in again to sync' : 'Sync failed: ' + (e.message || e);
+      setStatus({ online: !offline && navigator.onLine, error: message,
+        retry_at: Math.floor((Date.now() + delay) / 1000) });
+      if (!(e.status === 401)) schedule(delay);
+    } finally {
+      setStatus({ syncing: false });
+      await refreshOutboxStatus().catch(() => {});
+    }
+  }
+
+  // Runs a sync (after the one in progress, if any). Resolves with the status when done.
+  async function now() {
+    if (stopped) return Object.assign({}, status);
+    if (!leader) {
+      if (channel) channel.postMessage({ type: 'sync-now' });
+      return Object.assign({}, status);
+    }
+    while (running) await running;
+    clearTimeout(timer);
+    timer = 0;
+    running = syncOnce().finally(() => {
+      running = null;
+      if (failures === 0) schedule(env.periodMs || 30000);
+    });
+    await running;
+    return Object.assign({}, status);
+  }
+
+  function schedule(ms) {
+    if (stopped || !leader) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => { timer = 0; now(); }, ms);
+  }
+
+  // Messages are handled one after another: a restore and a catch-up never interleave.
+  let handling = Promise.resolve();
+  if (channel) {
+    channel.onmessage = (e) => { handling = handling.then(() => onMessage(e.data || {})); };
+  }
+  async function onMessage(msg) {
+      try {
+        if (msg.type === 'commands') {
+          for (const c of msg.commands) str('_fc_sync_replay', JSON.stringify(c), 0);
+          await refreshOutboxStatus();
+          if (leader) schedule(0);
+        } else if (msg.type === 'pulled' && !leader) {
+          await catchUp(msg.complete);
+        } else if (msg.type === 'forget') {
+          str('_fc_sync_forget', JSON.stringify(msg.keys));
+          await refreshOutboxStatus();
+        } else if (msg.type === 'restore') {
+          await restore('Undoing changes the server refused');
+          await refreshOutboxStatus();
+        } else if (msg.type === 'outbox') {
+          await refreshOutboxStatus();
+        } else if (msg.type === 'status' && !leader) {
+          setStatus(msg.status, { share: false });
+        } else if (msg.type === 'sync-now' && leader) {
+          now();
+        }
+      } catch (err) { console.error('Forecourt sync:', err); }
+  }
+  const onOnline = () => { setStatus({ online: true }); if (leader) now(); };
+  const onOffline = () => {
+    setStatus({ online: false });
+    inflight.forEach((a) => a.abort());
+  };
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  // Start: who we are, what the device has, then lead or follow.
+  const nextSeq = (await store.getMeta('next_seq:' + clientId)) || 1;
+  str('_fc_sync_configure', JSON.stringify({ client_id: clientId, user_id: env.user || '', next_seq: nextSeq }));
+  status.last_synced = (await store.getMeta('last_synced')) || 0;
+  setStatus({ last_synced: status.last_synced, online: navigator.onLine }, { share: false });
+  const saved = (await store.getMeta('cursor')) != null;
+  await restore(saved ? 'Opening the data saved on this device' : 'Downloading your data');
+  await refreshOutboxStatus();
+  const leaderWait = new AbortController();
+  holdLock('forecourt-leader|' + dbName, { wait: true, signal: leaderWait.signal, onGranted: () => {
+    if (stopped) return;
+    leader = true;
+    setStatus({ leader: true }, { share: false });
+    now();
+  } });
+
+  return {
+    clientId,
+    onFrame,
+    // The public sync API (app.sync): now() pushes and pulls at once; pullNow() is the same in
+    // the leader tab, for live pokes (every tab of the user gets the poke, and only the leader
+    // pulls: the others apply its pages), status() is what the strip shows, on(fn) hears every
+    // change of it.
+    api: {
+      now,
+      pullNow: () => (leader ? now() : Promise.resolve(Object.assign({}, status))),
+      status: () => Object.assign({ leader, clientId }, status),
+      on(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    },
+    stop() {
+      stopped = true;
+      leaderWait.abort();
+      releaseLocks('forecourt-leader|' + dbName);
+      releaseLocks('forecourt-client|' + clientId);
+      clearTimeout(timer);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      if (channel) channel.close();
+      store.close();
+    },
+  };
+}
