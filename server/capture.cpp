@@ -171,6 +171,8 @@ void handle_capture(ServerState& state, const httplib::Request& req, httplib::Re
             return send_error(res, 409, Error{"conflict", "", "the lead could not be captured; "
                                                               "post it again"});
     }
+    // Route it now rather than at the next tick: the lead should reach its owner in seconds.
+    if (state.run_rules_soon) state.run_rules_soon();
     send_json(res, 201, ids);
 }
 

@@ -113,6 +113,12 @@ int main(int argc, char** argv) {
     ChangeListener listener;
     if (state.db->store_name() == "postgresql") listener.start(url, state.origin, state.pokes);
 
+    // Declared before the HTTP server, so it outlives the handler threads that may wake it.
+    Scheduler scheduler;
+    scheduler.start(state, scheduled_rules(), config.rules_interval_seconds);
+    if (config.rules_interval_seconds > 0)
+        state.run_rules_soon = [&scheduler] { scheduler.run_soon(); };
+
     httplib::Server http;
     size_t threads = size_t(config.threads), most = threads + size_t(config.max_streams) + 64;
     http.new_task_queue = [threads, most] {
@@ -127,8 +133,6 @@ int main(int argc, char** argv) {
         httplib::default_socket_options(sock);
         if (listen_fd < 0) listen_fd = sock;
     });
-    Scheduler scheduler;
-    scheduler.start(state, scheduled_rules(), config.rules_interval_seconds);
 
     int port = config.port;
     if (port == 0) port = http.bind_to_any_port(config.host);

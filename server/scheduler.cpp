@@ -68,13 +68,25 @@ void Scheduler::start(ServerState& state, std::vector<ScheduledRule> rules,
     if (interval_seconds <= 0 || rules.empty()) return;
     thread_ = std::thread([this, &state, rules = std::move(rules), interval_seconds] {
         std::unique_lock<std::mutex> lock(mutex_);
-        while (!wake_.wait_for(lock, std::chrono::seconds(interval_seconds),
-                               [this] { return stopping_; })) {
+        for (;;) {
+            // Times out on the tick, or returns early on run_soon() or stop().
+            wake_.wait_for(lock, std::chrono::seconds(interval_seconds),
+                           [this] { return stopping_ || wanted_; });
+            if (stopping_) break;
+            wanted_ = false;
             lock.unlock();
             run_rules_once(state, rules);
             lock.lock();
         }
     });
+}
+
+void Scheduler::run_soon() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        wanted_ = true;
+    }
+    wake_.notify_all();
 }
 
 void Scheduler::stop() {

@@ -37,10 +37,14 @@ struct RulesRun {
 // One pass of every rule over every tenant.
 RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& rules);
 
-// Calls run_rules_once every `interval_seconds` on a thread of its own until stop().
+// Calls run_rules_once every `interval_seconds` on a thread of its own until stop(), and
+// sooner when asked: a captured lead is routed at once, not at the next tick (a lead answered
+// within minutes is the point of the product). Requests made while a pass runs are folded
+// into one more pass.
 class Scheduler {
 public:
     void start(ServerState& state, std::vector<ScheduledRule> rules, std::int64_t interval_seconds);
+    void run_soon();
     void stop();
     ~Scheduler() { stop(); }
 
@@ -49,6 +53,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    bool wanted_ = false;
 };
 
 }  // namespace fc::server

@@ -20,6 +20,9 @@ struct ServerState {
     RateLimiter login_address_limit;  // failed sign-ins per client address
     PokeHub pokes;          // open /api/v1/events streams
     std::string origin;     // this process, in change notices (random at start)
+    // Asks the rules scheduler for a pass now (a captured lead is routed at once); set by
+    // main, empty when scheduled rules are off.
+    std::function<void()> run_rules_soon;
 };
 
 }  // namespace fc::server
