@@ -11,8 +11,7 @@
 #include "widgets.h"
 #include "navigation.h"
 #include "lead_names.h"
-#include "lead_scoring.h"
-#include "now_queue.h"
+#include "user_queue.h"
 
 namespace fc::ui {
 namespace {
@@ -25,22 +24,10 @@ struct NowItem {
     std::string why;      // the engine's explanation ("web form 2 h ago, score 72")
 };
 
-// The scoring rules' bands, as the SLA policy counts them.
-fc::Band sla_band(const ScoringRules& rules, double score) {
-    switch (fc::band_of(rules, score)) {
-        case LeadBand::hot: return fc::Band::hot;
-        case LeadBand::warm: return fc::Band::warm;
-        default: return fc::Band::cold;
-    }
-}
-
 // The engine's queue for the signed-in user, in priority order.
 std::vector<NowItem> now_items(const AppState& app) {
     const Store& s = app.store;
-    const ScoringRules& rules = s.lead_book.rules;
-    BandOf band = [&rules](const Lead& l) { return sla_band(rules, l.score); };
-    std::vector<fc::NowItem> queue = build_now_queue(s, app.core_index, app.workflow.calendars,
-                                                     app.workflow.sla, band, app.user_id, app.now);
+    std::vector<fc::NowItem> queue = user_now_queue(app);
     std::vector<NowItem> items;
     items.reserve(queue.size());
     for (const fc::NowItem& q : queue) {

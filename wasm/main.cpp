@@ -16,6 +16,7 @@
 #include "import_screen.h"
 #include "item_registry.h"
 #include "navigation.h"
+#include "news.h"
 #include "platform.h"
 #include "theme.h"
 
@@ -24,6 +25,7 @@ using namespace fc;
 namespace {
 
 ui::AppState app;
+ui::NewsWatch news;  // what the live badge has counted (fc_take_news)
 ui::Theme theme;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_context = 0;
 std::vector<unsigned char> font_ttf;
@@ -207,6 +209,7 @@ EMSCRIPTEN_KEEPALIVE void fc_stop() {
     if (gl_context > 0) emscripten_webgl_destroy_context(gl_context);
     gl_context = 0;
     app = ui::AppState{};
+    news = ui::NewsWatch{};
 }
 
 // The file the user picked after the app asked for one (wasm/file_io.cpp): name and bytes,
@@ -218,6 +221,13 @@ EMSCRIPTEN_KEEPALIVE void fc_file_picked(const char* name, const unsigned char* 
 }
 
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
+
+// How many leads or Now-queue items arrived since the last call (ui/news.h): the live badge
+// counts these, not pokes, so one lead that is captured and then routed is one piece of news.
+EMSCRIPTEN_KEEPALIVE int fc_take_news() {
+    app.now = Time(emscripten_date_now() / 1000.0);
+    return int(ui::take_news(news, app));
+}
 
 EMSCRIPTEN_KEEPALIVE void fc_paste(const char* utf8) { web::platform_paste(utf8); }
 

@@ -187,11 +187,13 @@
   }
 
   // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
-  // one more), then counts the news in the tab title until the user next touches the app, and
-  // raises a notification while the tab is in the background. Resolves to {close()}.
-  function startLiveRefresh(opts, element, isMounted, refresh) {
+  // one more), then counts what `takeNews` says is new (leads, Now-queue items: not pokes, so a
+  // lead captured and then routed is one) in the tab title until the user next touches the app,
+  // and raises a notification while the tab is in the background. Resolves to {close()}.
+  function startLiveRefresh(opts, element, isMounted, refresh, takeNews) {
     return import(appBase + 'live.js').then((live) => {
       if (!isMounted()) return null;
+      takeNews();  // what is there already is not news
       let running = null, again = false, unseen = 0, hellos = 0;
       const seen = () => { if (unseen) { unseen = 0; live.setTitleBadge(0); } };
       element.addEventListener('pointerdown', seen);
@@ -201,9 +203,11 @@
         running = refresh().catch((e) => console.warn('Forecourt: refresh failed', e));
         await running;
         running = null;
-        if (poke.reason === 'changed' && isMounted()) {
-          live.setTitleBadge(++unseen);
-          live.notifyInBackground('Forecourt', 'Something new arrived in your queue.');
+        const news = isMounted() ? takeNews() : 0;
+        if (poke.reason === 'changed' && news > 0) {
+          live.setTitleBadge(unseen += news);
+          live.notifyInBackground('Forecourt', news === 1 ? 'Something new arrived in your queue.'
+            : `${news} new items arrived in your queue.`);
           if (opts.sound) live.chime();
         }
         if (again) { again = false; run({ reason: 'changed' }); }
@@ -438,6 +442,7 @@
       detailPromise.then((detail) => {
         if (mounted && withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)
           console.error('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
+        else if (mounted) module._fc_take_news();  // the tasks already due are not news
       }).catch((e) => console.error('Forecourt: contacts and activities unavailable', e));
     } catch (e) {
       if (mounted) withString(module, 'Your leads could not be loaded: ' + (e.message || e) +
@@ -461,7 +466,7 @@
             withBytes(module, detail, (p, n) => module._fc_add_snapshot(p, n)) !== 0)
           console.error('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
         emit({ type: 'data_refreshed' });
-      });
+      }, () => (mounted ? module._fc_take_news() : 0));
     }
 
     return {
