@@ -66,6 +66,9 @@ RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& ru
 void Scheduler::start(ServerState& state, std::vector<ScheduledRule> rules,
                       std::int64_t interval_seconds) {
     if (interval_seconds <= 0 || rules.empty()) return;
+    // The first pass runs at once: what fell due while the server was down (an SLA breached
+    // overnight) is escalated on start, not a whole interval later.
+    wanted_ = true;
     thread_ = std::thread([this, &state, rules = std::move(rules), interval_seconds] {
         std::unique_lock<std::mutex> lock(mutex_);
         for (;;) {

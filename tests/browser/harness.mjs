@@ -79,11 +79,18 @@ export async function items(page) {
 }
 
 // Waits until an item with this label (in this window, when given) is drawn; returns it.
+// When it is not, the screen is saved as build/artifacts/missing-<label>.png to show why.
 export async function findItem(page, label, window = '', timeout = 10000) {
-  const handle = await page.waitForFunction(([l, w]) => {
-    return window.forecourt.items().find((it) => it.label === l && (!w || it.window === w)) || null;
-  }, [label, window], { timeout });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction(([l, w]) => {
+      return window.forecourt.items().find((it) => it.label === l && (!w || it.window === w)) || null;
+    }, [label, window], { timeout });
+    return await handle.jsonValue();
+  } catch (e) {
+    const name = `missing-${label}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+    await page.screenshot({ path: path.join(artifactsDir, name + '.png') }).catch(() => {});
+    throw e;
+  }
 }
 
 // Clicks the centre of an item found by label, as a person would with a mouse.
