@@ -1,5 +1,6 @@
 #include "sync_apply.h"
 #include <algorithm>
+#include "lead_engine.h"
 #include "record_table.h"
 
 namespace fc {
@@ -50,6 +51,24 @@ MergeOutcome merge_command(Store& s, WrittenAt& written_at, Tombstones& deleted,
         if (ch.deleted) deleted.insert(key);
     }
     return o;
+}
+
+MaybeError load_stored_record(Store& s, WrittenAt& written_at, Tombstones& deleted,
+                              const std::string& table, const json& body, Time written,
+                              bool is_tombstone) {
+    Id id = body.value("id", "");
+    if (written != 0) written_at[record_key(table, id)] = written;
+    if (!is_tombstone) return put_record_unchecked(s, table, body);
+    deleted.insert(record_key(table, id));
+    if (erase_record_unchecked(s, table, id)) s.lead_book.built = false;
+    return std::nullopt;
+}
+
+void finish_stored_load(Store& s) {
+    if (s.lead_book.built) return;
+    Time clock = 0;
+    for (const Activity& a : s.activities.rows) clock = std::max(clock, a.at);
+    rebuild_leads(s, clock);
 }
 
 }  // namespace fc

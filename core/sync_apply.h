@@ -43,6 +43,17 @@ struct MergeOutcome {
 MergeOutcome merge_command(Store& s, WrittenAt& written_at, Tombstones& deleted,
                            const Command& c);
 
+// One stored record row back into memory (a server loading or catching up from its database):
+// the record is put (or, for a tombstone, removed and remembered as deleted) and its merge
+// time kept. References are not checked: the rows were checked when written, and arrive in
+// any order. A removal leaves the lead book unbuilt for finish_stored_load().
+MaybeError load_stored_record(Store& s, WrittenAt& written_at, Tombstones& deleted,
+                              const std::string& table, const json& body, Time written,
+                              bool is_tombstone);
+// After loading rows: derives the lead book when the load left it unbuilt. Its scoring clock
+// starts at the latest activity, so the same rows give the same store.
+void finish_stored_load(Store& s);
+
 // Activities and lead events never change once written: they take no merge time.
 bool append_only_table(const std::string& table);
 
