@@ -235,6 +235,8 @@ void check_converged(Simulation& sim) {
             }
             for (const auto& [id, record] : mine[table].items()) {
                 INFO("record only on the replica: " << record.dump());
+                auto made = c.app.sync.local_records.find(record_key(table, id));
+                INFO("made here by " << (made == c.app.sync.local_records.end() ? std::string("no tracked command") : made->second));
                 REQUIRE(rows.contains(id));
             }
         }
