@@ -4,6 +4,7 @@
 #include "record_json.h"
 #include "record_table.h"
 #include "change_set.h"
+#include "sync_apply.h"
 #include "sync_merge.h"
 
 namespace fc::server {
@@ -28,8 +29,7 @@ Outcome rejected(Error e) {
 }
 
 Time stored_written_at(const TenantState& t, const std::string& key) {
-    auto it = t.written_at.find(key);
-    return it == t.written_at.end() ? 0 : it->second;
+    return written_time(t.written_at, key);
 }
 
 // Records that belong to a dealer through an account follow it when it moves to another dealer.
@@ -47,56 +47,33 @@ void rescope_dependents(const TenantState& t, const Id& account_id, const std::s
         if (k.account_id == account_id) add("tasks", k);
 }
 
-// Activities and lead events never change once written: they take no merge time.
-bool append_only_table(const std::string& table) {
-    return table == "activities" || table == "lead_events";
-}
-
-// One command against the tenant's memory: authorize, merge, apply through core, and turn
-// every record core reports changed into a row to write. A rejection changes nothing.
+// One command against the tenant's memory: authorize, then merge and apply through core
+// (merge_command, the same code a simulation of many clients runs), and turn every record core
+// reports changed into a row to write. A rejection changes nothing.
 Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
     if (auto e = authorize(t.store, actor, c)) return rejected(*e);
     std::vector<RecordRef> named = command_records(c);
-    Outcome o;
-    o.status = "applied";
-    // A deleted record stays deleted: a write made before (or without knowing of) the delete
-    // loses to it, like any older write.
-    for (const RecordRef& r : named) {
-        if (t.deleted.count(record_key(r.table, r.id))) {
-            o.superseded = true;
-            return o;
-        }
-    }
-    // Puts replace a whole record: last writer wins against the stored version. Operations
-    // act on the current state (their validation decides), then stamp what they changed.
-    auto target = command_target(c);
-    std::optional<json> before;
-    if (target) {
-        before = find_record_json(t.store, target->table, target->id);
-        if (before && !target->append_only &&
-            !incoming_write_wins(stored_written_at(t, record_key(target->table, target->id)),
-                                 c.at)) {
-            o.superseded = true;
-            return o;
-        }
-    }
     // A deleted record's tombstone keeps the scope it had, so its dealer's pulls see it go.
     std::vector<std::string> scope_before;
     for (const RecordRef& r : named) {
         std::optional<json> rec = find_record_json(t.store, r.table, r.id);
         scope_before.push_back(rec ? scope_of(t.store, r.table, *rec) : std::string());
     }
-    ChangeSet changes;
-    if (auto e = apply_command_tracked(t.store, c, changes)) return rejected(*e);
-    for (const Change& ch : changes) {
-        std::string key = record_key(ch.table, ch.id);
-        Time at = append_only_table(ch.table) ? 0 : std::max(stored_written_at(t, key), c.at);
-        if (at != 0) t.written_at[key] = at;
+    auto target = command_target(c);
+    std::optional<json> before;
+    if (target) before = find_record_json(t.store, target->table, target->id);
+
+    MergeOutcome m = merge_command(t.store, t.written_at, t.deleted, c);
+    if (m.error) return rejected(*m.error);
+    Outcome o;
+    o.status = "applied";
+    o.superseded = m.superseded;
+    for (const Change& ch : m.changes) {
+        Time at = append_only_table(ch.table) ? 0 : stored_written_at(t, record_key(ch.table, ch.id));
         if (ch.deleted) {
             std::string scope;
             for (size_t i = 0; i < named.size(); ++i)
                 if (named[i].table == ch.table && named[i].id == ch.id) scope = scope_before[i];
-            t.deleted.insert(key);
             o.rows.push_back(
                 RecordRow{ch.table, ch.id, scope, 0, at, json{{"id", ch.id}}.dump(), true});
             continue;
@@ -106,7 +83,7 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
         o.rows.push_back(
             RecordRow{ch.table, ch.id, scope_of(t.store, ch.table, *after), 0, at, after->dump()});
     }
-    if (!target || !before) return o;
+    if (m.superseded || !target || !before) return o;
     std::optional<json> after = find_record_json(t.store, target->table, target->id);
     if (!after) return o;
     if (target->table == "accounts" &&
@@ -166,9 +143,10 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
     bool gap = false;
     for (Command& c : commands) {
         json result = {{"seq", c.seq}, {"id", c.id}};
-        if (c.seq <= last) {
+        SeqVerdict verdict = seq_verdict(last, c.seq, gap);
+        if (verdict == SeqVerdict::already_applied) {
             result["status"] = "already_applied";
-        } else if (gap || c.seq != last + 1) {
+        } else if (verdict == SeqVerdict::out_of_order) {
             gap = true;
             result["status"] = "out_of_order";
             result["expected_seq"] = last + 1;

@@ -24,26 +24,15 @@ MaybeError catch_up(Conn& c, TenantState& t) {
                 bad = storage_error("a stored " + table + " record is not JSON");
                 return;
             }
-            Time at = r.integer(1);
-            Id id = body.value("id", "");
-            if (at != 0) t.written_at[record_key(table, id)] = at;
-            if (r.integer(4) != 0) {
-                t.deleted.insert(record_key(table, id));
-                if (erase_record_unchecked(t.store, table, id)) t.store.lead_book.built = false;
-            } else if (auto pe = put_record_unchecked(t.store, table, body)) {
+            if (auto pe = load_stored_record(t.store, t.written_at, t.deleted, table, body,
+                                             r.integer(1), r.integer(4) != 0))
                 bad = pe;
-            }
             latest = std::max(latest, r.integer(3));
         });
     if (e) return e;
     if (bad) return bad;
     t.version = latest;
-    if (!t.store.lead_book.built) {
-        // The book's scoring clock starts at the latest signal: deterministic for a given store.
-        Time clock = 0;
-        for (const Activity& a : t.store.activities.rows) clock = std::max(clock, a.at);
-        rebuild_leads(t.store, clock);
-    }
+    finish_stored_load(t.store);
     return std::nullopt;
 }
 

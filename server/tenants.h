@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include "storage.h"
 #include "store.h"
+#include "sync_apply.h"
 
 namespace fc::server {
 
@@ -20,11 +21,9 @@ struct TenantState {
     std::mutex mutex;                 // one writer at a time; held while `store` is used
     Store store;
     std::int64_t version = 0;         // the tenant version `store` reflects
-    // "table/id" -> clamped time of the write that made the stored version, for
-    // last-writer-wins. Absent means 0 (seeded data, which any later write beats).
-    std::unordered_map<std::string, Time> written_at;
-    // "table/id" of deleted records (tombstones): no later write brings them back.
-    std::unordered_set<std::string> deleted;
+    // The merge bookkeeping (core/sync_apply.h): merge time per "table/id", and tombstones.
+    WrittenAt written_at;
+    Tombstones deleted;
     // The demo endpoint's cached answers per part ("all", "inbox", "detail"), JSON and gzip;
     // cleared on change.
     std::map<std::string, std::pair<std::string, std::string>> demo_snapshots;
@@ -36,7 +35,7 @@ struct Tenants {
     TenantState* find(const Id& id);
 };
 
-inline std::string record_key(const std::string& table, const Id& id) { return table + "/" + id; }
+using fc::record_key;  // core/sync_apply.h
 
 // Loads every record of the tenant changed after `t.version` into its store (tombstones remove
 // theirs), and builds the lead engine's book on a first load so commands update it in steps.

@@ -1,6 +1,8 @@
 #include "dispatch.h"
 #include <algorithm>
 #include "navigation.h"
+#include "record_table.h"
+#include "sync_apply.h"
 
 namespace fc::ui {
 
@@ -18,8 +20,25 @@ Id new_record_id(AppState& app, const char* prefix) {
            std::to_string(++app.local_ids);
 }
 
-MaybeError apply_to_app(AppState& app, const Command& c) {
+MaybeError apply_local_command(AppState& app, const Command& c) {
+    const auto& tables = record_tables();
+    std::vector<size_t> sizes;
+    sizes.reserve(tables.size());
+    for (const std::string& t : tables) sizes.push_back(record_count(app.store, t));
     if (auto e = apply_command(app.store, c)) return e;
+    std::string by;
+    for (size_t k = 0; k < tables.size(); ++k) {
+        size_t n = record_count(app.store, tables[k]);
+        for (size_t row = sizes[k]; row < n; ++row) {
+            if (by.empty()) by = c.client_id + "#" + std::to_string(c.seq);
+            app.sync.local_records[record_key(tables[k], record_id_at(app.store, tables[k], row))] = by;
+        }
+    }
+    return std::nullopt;
+}
+
+MaybeError apply_to_app(AppState& app, const Command& c) {
+    if (auto e = apply_local_command(app, c)) return e;
     note_applied(app, c);
     refresh_indexes(app.core_index, app.store);
     return std::nullopt;
@@ -31,7 +50,7 @@ MaybeError dispatch(AppState& app, Command c, const std::string& form) {
     c.seq = app.next_seq;
     if (c.at == 0) c.at = app.now;
     if (c.author.empty()) c.author = app.user_id;
-    if (auto e = apply_command(app.store, c)) {
+    if (auto e = apply_local_command(app, c)) {
         app.rejection = Rejection{form, *e};
         return e;
     }

@@ -13,6 +13,11 @@ namespace fc::ui {
 // in here when empty). `form` names the form that sent it, for field_error().
 MaybeError dispatch(AppState& app, Command c, const std::string& form = "");
 
+// apply_command on app.store, remembering in app.sync.local_records the records the command
+// made here (sync_replica.h's apply_pull_page removes those no pull confirmed once the command
+// is done with). Every application of a command that is or will be in an outbox goes here.
+MaybeError apply_local_command(AppState& app, const Command& c);
+
 // Applies an already numbered command (a replay from the saved outbox, another tab's command)
 // to the store and the derived indexes, without numbering it or queueing it again.
 MaybeError apply_to_app(AppState& app, const Command& c);

@@ -5,6 +5,8 @@
 #include "record_json.h"
 #include "record_table.h"
 #include "sync_status.h"
+#include <unordered_set>
+#include "sync_apply.h"
 
 namespace fc::ui {
 namespace {
@@ -62,11 +64,36 @@ MaybeError erase_change(Store& s, const std::string& table, const json& record,
     return std::nullopt;
 }
 
+// After the last page of a pull: the records made here by commands no longer waiting (the
+// server has them: acknowledged, forgotten before this pull) that the pull did not bring. The
+// pull started after the acknowledgement, so it brought everything the server made for them;
+// what is left was made only here, on a state the server did not have.
+bool drop_unconfirmed_records(AppState& app) {
+    auto& local = app.sync.local_records;
+    if (local.empty()) return false;
+    std::unordered_set<std::string> waiting;
+    for (const Command& c : app.outbox) waiting.insert(c.client_id + "#" + std::to_string(c.seq));
+    for (const Command& c : app.sync.foreign)
+        waiting.insert(c.client_id + "#" + std::to_string(c.seq));
+    bool removed = false;
+    for (auto it = local.begin(); it != local.end();) {
+        if (waiting.count(it->second)) {
+            ++it;
+            continue;
+        }
+        size_t slash = it->first.find('/');
+        removed = erase_record_unchecked(app.store, it->first.substr(0, slash),
+                                         it->first.substr(slash + 1)) || removed;
+        it = local.erase(it);
+    }
+    return removed;
+}
+
 // The waiting commands again, on top of records a pull replaced. A command that no longer
 // applies (its record moved on) simply leaves the pulled version; it is still sent.
 void replay_waiting(AppState& app) {
-    for (const Command& c : app.outbox) (void)apply_command(app.store, c);
-    for (const Command& c : app.sync.foreign) (void)apply_command(app.store, c);
+    for (const Command& c : app.outbox) (void)apply_local_command(app, c);
+    for (const Command& c : app.sync.foreign) (void)apply_local_command(app, c);
 }
 
 std::uint64_t seq_of(const json& j) {
@@ -106,6 +133,7 @@ void begin_sync_load(AppState& app, const std::string& label) {
     app.status = label + "…";
     app.outbox.clear();
     app.sync.foreign.clear();
+    app.sync.local_records.clear();
     app.sync.in_progress = true;
     app.sync.progress_label = label;
     app.sync.progress_records = 0;
@@ -126,6 +154,10 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
             !change.contains("record") || !change["record"].is_object())
             return Error{"invalid_field", path, path + " is not a {table, record} change"};
         const std::string& table = change["table"].get_ref<const std::string&>();
+        // A record the server sent is the server's, whichever replica made it first.
+        if (!app.sync.local_records.empty())
+            if (auto id = change["record"].find("id"); id != change["record"].end() && id->is_string())
+                app.sync.local_records.erase(record_key(table, id->get<std::string>()));
         MaybeError e = change.value("deleted", false)
                            ? erase_change(app.store, table, change["record"], path + ".record", removed)
                            : put_change(app.store, table, change["record"], path + ".record",
@@ -139,7 +171,8 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
         out.last_seq = c->value("last_seq", std::int64_t(-1));
     if (auto r = page.find("rejections"); r != page.end() && r->is_array()) out.rejections = *r;
     if (app.sync.in_progress) app.sync.progress_records += std::int64_t(out.changes);
-    if (incremental && out.changes) {
+    if (!out.has_more) removed = drop_unconfirmed_records(app) || removed;
+    if (incremental && (out.changes || removed)) {
         // A removal moved another record into the removed one's row: the lead book refers to
         // rows, so it is rebuilt (as core does after contact.delete).
         if (removed && app.store.lead_book.built) rebuild_leads(app.store, app.store.lead_book.now);
@@ -160,7 +193,7 @@ MaybeError replay_command(AppState& app, std::string_view command_json, bool own
     if (auto e = parse(command_json, j, "the saved command")) return e;
     Command c;
     if (auto e = from_json(j, c)) return e;
-    MaybeError applied = app.loaded ? apply_to_app(app, c) : apply_command(app.store, c);
+    MaybeError applied = app.loaded ? apply_to_app(app, c) : apply_local_command(app, c);
     if (own) {
         app.next_seq = std::max(app.next_seq, c.seq + 1);
         app.sync.handed_out_seq = std::max(app.sync.handed_out_seq, c.seq);

@@ -38,7 +38,11 @@ void finish_sync_load(AppState& app);
 // Applies a command saved on this device (own = made by this replica: it waits in the outbox
 // and keeps its seq) or made by another tab of the same user (kept to be replayed after pulls).
 MaybeError replay_command(AppState& app, std::string_view command_json, bool own);
-// Drops acknowledged or dismissed commands: a JSON array of {client_id, seq}.
+// Drops acknowledged or dismissed commands: a JSON array of {client_id, seq}. Call it for
+// acknowledged commands before the pull that follows their acknowledgement, not after: that
+// pull brings every record they changed as the server has it, and replaying them over it
+// would lay an older edit over a newer one. Records they made here that the pull does not
+// bring (the server applied them to another state) go with its last page.
 void forget_commands(AppState& app, std::string_view keys_json);
 
 // Mirrors the sync client's state (any subset of the SyncState fields, JSON names as in

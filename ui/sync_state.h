@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include "commands.h"
 #include "error.h"
@@ -36,6 +37,12 @@ struct SyncState {
 
     // Other tabs' commands not yet acknowledged: replayed after each pull, like our own.
     std::vector<Command> foreign;
+    // Records that commands made here ("table/id" -> "client_id#seq" of the command) and no
+    // pull has brought. The server applies a command to its own state, which may differ from
+    // this replica's (another user changed the lead first), and may not make them (a lead the
+    // engine opened here, an owner-change event): once the command is no longer waiting, a
+    // complete pull removes those it did not bring (ui/sync_replica.cpp).
+    std::unordered_map<std::string, std::string> local_records;
 
     // Requests from the UI, taken by the platform after the frame.
     bool sync_requested = false;

@@ -83,6 +83,7 @@ export async function startSync(env) {
   let saving = Promise.resolve();
   let running = null;           // the sync in progress
   let failures = 0;
+  let refusalShown = false;     // a change the server refused still shows: restore after the next pull
   let timer = 0;
   const status = {
     online: navigator.onLine, syncing: false, leader: false, waiting: 0, last_synced: 0,
@@ -127,6 +128,7 @@ export async function startSync(env) {
   // Rebuilds the app from the device: saved pages, then the commands not yet done with. Used
   // on start, and after a rejection (so the refused change disappears from the screen).
   async function restore(label) {
+    refusalShown = false;
     await flushCommands().catch(() => {});  // kept in memory when storage is full: see finishLoad
     str('_fc_sync_begin_load', label);
     loaded = false;
@@ -226,16 +228,16 @@ export async function startSync(env) {
   }
 
   async function pushAll() {
-    let rejected = false;
     for (;;) {
       const pending = (await store.listOutbox()).filter((e) => e.status === 'pending');
-      if (!pending.length) return rejected;
+      if (!pending.length) return;
       const client = pending[0].client_id;
       const batch = pending.filter((e) => e.client_id === client).slice(0, PUSH_BATCH);
       const res = await (await api('POST', '/api/v1/sync/push',
         { client_id: client, commands: batch.map((e) => e.command) })).json();
       await store.markResults(client, res.results);
-      if (res.results.some((r) => r.status === 'rejected')) rejected = true;
+      // Kept outside this call: a later batch or the pull may fail before the restore.
+      if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
       const gap = res.results.find((r) => r.status === 'out_of_order');
       if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
       await refreshOutboxStatus();
@@ -246,6 +248,15 @@ export async function startSync(env) {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
     const ackedEntries = (await store.listOutbox()).filter((e) => e.status === 'acked');
     const acked = ackedEntries.map((e) => [e.client_id, e.seq]);
+    // Forgotten in the app before the pages, not after: this pull brings every record they
+    // changed as the server has it now, and replaying them over it would lay an older edit
+    // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
+    // drops them with the last page, so a tab closed before that replays them on reopen.
+    const forget = acked.map(([client_id, seq]) => ({ client_id, seq }));
+    if (forget.length) {
+      str('_fc_sync_forget', JSON.stringify(forget));
+      if (channel) channel.postMessage({ type: 'forget', keys: forget });
+    }
     await catchUp(false);
     let cursor = (await store.getMeta('cursor')) || '0';
     const first = !loaded;
@@ -262,11 +273,6 @@ export async function startSync(env) {
       if (first) setStatus({ progress_total: 0 });
       if (last) break;
     }
-    const forget = acked.map(([client_id, seq]) => ({ client_id, seq }));
-    if (forget.length) {
-      str('_fc_sync_forget', JSON.stringify(forget));
-      if (channel) channel.postMessage({ type: 'forget', keys: forget });
-    }
     // A superseded command changed nothing at the server, so no pulled record undoes what it
     // did here: the caller rebuilds the store from the pages without it.
     return ackedEntries.some((e) => e.superseded);
@@ -276,10 +282,10 @@ export async function startSync(env) {
     setStatus({ syncing: true });
     try {
       await flushCommands().catch(() => {});
-      const rejected = await pushAll();
+      await pushAll();
       const superseded = await pullAll();
-      if (rejected || superseded) {
-        await restore(rejected ? 'Undoing changes the server refused' : 'Showing newer changes from the server');
+      if (refusalShown || superseded) {
+        await restore(refusalShown ? 'Undoing changes the server refused' : 'Showing newer changes from the server');
         if (channel) channel.postMessage({ type: 'restore' });
       }
       failures = 0;

@@ -250,3 +250,36 @@ TEST_CASE("two refused changes are dismissed one after the other, even when a st
     CHECK(taken["dismissed"][0]["seq"] == 1);
     CHECK(taken["dismissed"][1]["seq"] == 2);
 }
+
+TEST_CASE("records a command made only here go once it is done with and a pull did not bring them") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    Lead lead = app.store.leads.rows[0];
+    Lead edited = lead;
+    edited.owner = edited.owner == "D1-R1" ? "D1-R2" : "D1-R1";
+    Command c = ui::make_command("lead.put", to_json(edited));
+    REQUIRE_FALSE(ui::dispatch(app, c));
+    const Command& sent = app.outbox.back();
+    // The owner change logged an event here.
+    const size_t events = app.store.lead_events.size();
+    REQUIRE(events > 0);
+    const Id event = app.store.lead_events.rows.back().id;
+
+    // Acknowledged; the server had that owner already and logged no event: its pull brings
+    // the lead alone. The event made here goes with the pull's last page.
+    ui::forget_commands(app, json::array({{{"client_id", sent.client_id}, {"seq", sent.seq}}}).dump());
+    CHECK(app.store.lead_events.contains(event));  // still shown while the pull runs
+    ui::PullPage p;
+    REQUIRE_FALSE(ui::apply_pull_page(app, one_change("leads", to_json(edited)), p));
+    CHECK_FALSE(app.store.lead_events.contains(event));
+    CHECK(app.store.leads.find(lead.id)->owner == edited.owner);
+
+    // An event the server sent stays, whoever made it first.
+    edited.owner = lead.owner.empty() ? "D1-R2" : lead.owner;
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("lead.put", to_json(edited))));
+    const Command& again = app.outbox.back();
+    const LeadEvent logged = app.store.lead_events.rows.back();
+    ui::forget_commands(app, json::array({{{"client_id", again.client_id}, {"seq", again.seq}}}).dump());
+    REQUIRE_FALSE(ui::apply_pull_page(app, one_change("lead_events", to_json(logged)), p));
+    CHECK(app.store.lead_events.contains(logged.id));
+}
