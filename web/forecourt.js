@@ -189,18 +189,20 @@
   // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
   // one more), then counts what `takeNews` says is new (leads, Now-queue items: not pokes, so a
   // lead captured and then routed is one) in the tab title until the user next touches the app,
-  // and raises a notification while the tab is in the background. Resolves to {close()}.
-  function startLiveRefresh(opts, element, isMounted, refresh, takeNews) {
+  // and raises a notification while the tab is in the background. What the app shows once
+  // `ready` resolves (its first data) is not news. Resolves to {close()}.
+  function startLiveRefresh(opts, element, isMounted, ready, refresh, takeNews) {
     return import(appBase + 'live.js').then((live) => {
       if (!isMounted()) return null;
-      takeNews();  // what is there already is not news
+      // Pokes that come before are handled after it: the stream connects at once all the same.
+      const primed = ready.then(() => { if (isMounted()) takeNews(); });
       let running = null, again = false, unseen = 0, hellos = 0;
       const seen = () => { if (unseen) { unseen = 0; live.setTitleBadge(0); } };
       element.addEventListener('pointerdown', seen);
       element.addEventListener('keydown', seen);
       const run = async (poke) => {
         if (running) { again = true; return; }
-        running = refresh().catch((e) => console.warn('Forecourt: refresh failed', e));
+        running = primed.then(refresh).catch((e) => console.warn('Forecourt: refresh failed', e));
         await running;
         running = null;
         const news = isMounted() ? takeNews() : 0;
@@ -222,6 +224,23 @@
       return { close() { conn.close(); element.removeEventListener('pointerdown', seen);
         element.removeEventListener('keydown', seen); live.setTitleBadge(0); } };
     }).catch((e) => { console.warn('Forecourt: no live updates', e); return null; });
+  }
+
+  // Resolves once a signed-in tab has caught up with the server (a sync round ended: the
+  // leader tab's own, or, in another tab of the user, the leader's that this one asked for).
+  // A new device downloads everything in its first pull, and none of that is news.
+  function caughtUp(client, waitMs = 15000) {
+    if (!client) return Promise.resolve();
+    return new Promise((resolve) => {
+      let started = false;
+      const done = () => { off(); clearTimeout(timer); resolve(); };
+      const off = client.api.on((s) => {
+        if (s.syncing) started = true;
+        else if (started) done();
+      });
+      const timer = setTimeout(done, waitMs);  // no answer (no leader yet): count from now on
+      client.api.now();
+    });
   }
 
   async function mount(element, options) {
@@ -455,7 +474,7 @@
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
       const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
-      live = startLiveRefresh(liveOpts, element, () => mounted, async () => {
+      live = startLiveRefresh(liveOpts, element, () => mounted, syncMode ? caughtUp(syncClient) : Promise.resolve(), async () => {
         if (syncMode) {
           if (syncClient) await syncClient.api.pullNow();
           return;
