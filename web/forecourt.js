@@ -189,7 +189,8 @@
   // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
   // one more), then counts what `takeNews` says is new (leads, Now-queue items: not pokes, so a
   // lead captured and then routed is one) in the tab title until the user next touches the app,
-  // and raises a notification while the tab is in the background. What the app shows once
+  // and raises a notification while the tab is in the background (if `opts.notifies()`: one
+  // tab of the user does, not every open one). What the app shows once
   // `ready` resolves (its first data) is not news. Resolves to {close()}.
   function startLiveRefresh(opts, element, isMounted, ready, refresh, takeNews) {
     return import(appBase + 'live.js').then((live) => {
@@ -208,9 +209,11 @@
         const news = isMounted() ? takeNews() : 0;
         if (poke.reason === 'changed' && news > 0) {
           live.setTitleBadge(unseen += news);
-          live.notifyInBackground('Forecourt', news === 1 ? 'Something new arrived in your queue.'
-            : `${news} new items arrived in your queue.`);
-          if (opts.sound) live.chime();
+          if (opts.notifies()) {
+            live.notifyInBackground('Forecourt', news === 1 ? 'Something new arrived in your queue.'
+              : `${news} new items arrived in your queue.`);
+            if (opts.sound) live.chime();
+          }
         }
         if (again) { again = false; run({ reason: 'changed' }); }
       };
@@ -226,19 +229,23 @@
     }).catch((e) => { console.warn('Forecourt: no live updates', e); return null; });
   }
 
-  // Resolves once a signed-in tab has caught up with the server (a sync round ended: the
-  // leader tab's own, or, in another tab of the user, the leader's that this one asked for).
-  // A new device downloads everything in its first pull, and none of that is news.
-  function caughtUp(client, waitMs = 15000) {
+  // Asks for a sync round and resolves once one has ended, with what it pulled applied in
+  // this tab: in the leader tab its own; in another tab of the user the leader's, whose pages
+  // reach this tab before its status does. (pullNow() returns at once in such a tab, before
+  // anything arrived.) Without an answer (no leader yet) it resolves after `waitMs`.
+  function syncRound(client, waitMs = 15000) {
     if (!client) return Promise.resolve();
+    if (client.api.status().leader) return client.api.now();  // runs after the one in progress
     return new Promise((resolve) => {
-      let started = false;
+      // A round already under way may have started before what this one is for.
+      let idle = !client.api.status().syncing, started = false;
       const done = () => { off(); clearTimeout(timer); resolve(); };
       const off = client.api.on((s) => {
-        if (s.syncing) started = true;
+        if (s.syncing) started = started || idle;
         else if (started) done();
+        else idle = true;
       });
-      const timer = setTimeout(done, waitMs);  // no answer (no leader yet): count from now on
+      const timer = setTimeout(done, waitMs);
       client.api.now();
     });
   }
@@ -473,10 +480,14 @@
     // Only with a token: the event stream is per signed-in user.
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
-      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
-      live = startLiveRefresh(liveOpts, element, () => mounted, syncMode ? caughtUp(syncClient) : Promise.resolve(), async () => {
+      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh),
+        notifies: () => !syncClient || syncClient.api.status().leader };
+      // Signed in, what the tab shows once it first caught up with the server is not news (a
+      // new device downloads everything in its first pull).
+      const ready = syncMode ? syncRound(syncClient) : Promise.resolve();
+      live = startLiveRefresh(liveOpts, element, () => mounted, ready, async () => {
         if (syncMode) {
-          if (syncClient) await syncClient.api.pullNow();
+          if (syncClient) await syncRound(syncClient, 5000);
           return;
         }
         const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);

@@ -3,13 +3,15 @@
 // the signed-in user) and on the Now screen; a web-to-lead form is posted to the capture
 // endpoint; the server routes the lead to one of them and pokes the tabs; the owner's tab
 // pulls and draws the lead in its Now queue, counts it in the tab title and raises one
-// notification. A colleague's tab does not get the lead in its Now queue.
+// notification. The owner's second tab (which follows the first one's sync) shows it too,
+// with the badge, without a second notification. A colleague's tab does not get the lead in
+// its Now queue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, artifactsDir } from './harness.mjs';
-import { postLead, pullAll, capturedLead, openSignedInTab, openNowScreen, nowQueueLabels } from './live_page.mjs';
+import { postLead, pullAll, capturedLead, openSignedInTab, openAnotherTab, openNowScreen, nowQueueLabels } from './live_page.mjs';
 
 let server, browser;
 before(async () => {
@@ -29,13 +31,17 @@ test('a captured lead reaches its owner\'s Now queue in a signed-in background t
     .filter((u) => u.role === 'rep' && u.dealer_id === 'D1').map((u) => u.id);
   assert.ok(reps.length >= 2, 'the dealer has a rep and a colleague');
   const tabs = new Map();
+  const seconds = new Map();
   for (const rep of reps) {
     const tab = await openSignedInTab(browser, { appUrl: server.url, user: rep, background: true });
     await openNowScreen(tab.page);  // each rep keeps the Now screen open
     tabs.set(rep, tab);
+    const second = await openAnotherTab(tab.context, server.url, { background: true });
+    await openNowScreen(second.page);
+    seconds.set(rep, second);
   }
   const company = 'Livewire Logistics';
-  for (const { page } of tabs.values()) {
+  for (const { page } of [...tabs.values(), ...seconds.values()]) {
     assert.equal(await page.title(), 'Forecourt', 'no badge before anything arrived');
     assert.deepEqual(await page.evaluate(() => window.__notifications), []);
     assert.equal(inNowQueue(await nowQueueLabels(page), company), false);
@@ -54,6 +60,10 @@ test('a captured lead reaches its owner\'s Now queue in a signed-in background t
   const notes = await owner.evaluate(() => window.__notifications);
   assert.equal(notes.length, 1, 'one notification for one lead');
   assert.match(notes[0].body, /new/i);
+  const ownerSecond = seconds.get(lead.owner).page;
+  await ownerSecond.waitForFunction((c) => window.forecourt.items().some((it) => it.window === 'Now' &&
+    it.label.startsWith(c + ' · ')), company, { timeout: 5000 });
+  await ownerSecond.waitForFunction(() => document.title === '(1) Forecourt', null, { timeout: 2000 });
   await owner.screenshot({ path: path.join(artifactsDir, 'live-now-owner.png') });
 
   for (const [rep, { page }] of tabs) {
@@ -68,6 +78,9 @@ test('a captured lead reaches its owner\'s Now queue in a signed-in background t
   await owner.waitForTimeout(500);
   assert.equal(await owner.title(), '(1) Forecourt');
   assert.equal((await owner.evaluate(() => window.__notifications)).length, 1);
+  assert.equal(await ownerSecond.title(), '(1) Forecourt');
+  assert.deepEqual(await ownerSecond.evaluate(() => window.__notifications), [], 'the user is notified once, not per tab');
+  for (const { errors } of seconds.values()) assert.deepEqual(errors, []);
   for (const { errors, context } of tabs.values()) {
     assert.deepEqual(errors, []);
     await context.close();

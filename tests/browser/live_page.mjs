@@ -138,3 +138,16 @@ export async function openNowScreen(page) {
 export function nowQueueLabels(page) {
   return page.evaluate(() => window.forecourt.items().filter((it) => it.window === 'Now').map((it) => it.label));
 }
+
+// Another tab of the same signed-in user (the session is kept on the device): it follows the
+// first tab's sync (web/sync.js: one leader tab pulls, the others apply its pages).
+export async function openAnotherTab(context, appUrl, { background = false } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(recordNotifications, background);
+  await page.goto(appUrl);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null &&
+    window.forecourt.sync && window.forecourt.sync.status().last_synced > 0, null, { timeout: 60000 });
+  return { page, errors };
+}
