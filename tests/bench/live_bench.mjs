@@ -19,7 +19,8 @@ const mode = process.argv[2];
 // tiny by default: each signed-in tab first downloads its user's records.
 const DEMO = process.env.LIVE_DEMO || 'tiny';
 const LEADS = Number(process.env.LIVE_LEADS || 50);
-const fastCapture = ['--capture-burst', '100000', '--capture-per-minute', '100000', '--rules-interval', '0'];
+// The rules scheduler stays on: capture asks it to route the lead at once.
+const fastCapture = ['--capture-burst', '100000', '--capture-per-minute', '100000'];
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
