@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, launchBrowser } from '../browser/harness.mjs';
-import { signIn, postLead, pullAll, openSignedInTab, openNowScreen } from '../browser/live_page.mjs';
+import { signIn, postLead, dealerReps, openSignedInTab, openNowScreen } from '../browser/live_page.mjs';
 
 const mode = process.argv[2];
 // tiny by default: each signed-in tab first downloads its user's records.
@@ -29,12 +29,12 @@ const percentile = (xs, p) => {
 // A signed-in tab on the Now screen for every rep of dealer D1, on the app at `appUrl`, with
 // what the bench needs to act as that rep: [{page, rep, token, seq}].
 async function openRepTabs(browser, appUrl) {
-  const reps = (await pullAll(appUrl, 'D1-M')).users.filter((u) => u.role === 'rep' && u.dealer_id === 'D1');
+  const reps = await dealerReps(appUrl, 'D1');
   const tabs = [];
   for (const rep of reps) {
-    const { page } = await openSignedInTab(browser, { appUrl, user: rep.id });
+    const { page } = await openSignedInTab(browser, { appUrl, user: rep });
     await openNowScreen(page);
-    tabs.push({ page, rep: rep.id, token: await signIn(appUrl, rep.id), seq: 0 });
+    tabs.push({ page, rep, token: await signIn(appUrl, rep), seq: 0 });
   }
   return tabs;
 }

@@ -5,13 +5,13 @@
 // pulls and draws the lead in its Now queue, counts it in the tab title and raises one
 // notification. The owner's second tab (which follows the first one's sync) shows it too,
 // with the badge, without a second notification. A colleague's tab does not get the lead in
-// its Now queue.
+// its Now queue, nor a badge or a notification for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, artifactsDir } from './harness.mjs';
-import { postLead, pullAll, capturedLead, openSignedInTab, openAnotherTab, openNowScreen, nowQueueLabels } from './live_page.mjs';
+import { postLead, dealerReps, capturedLead, openSignedInTab, openAnotherTab, openNowScreen, nowQueueLabels } from './live_page.mjs';
 
 let server, browser;
 before(async () => {
@@ -27,8 +27,7 @@ after(async () => {
 const inNowQueue = (labels, company) => labels.some((l) => l.startsWith(company + ' · '));
 
 test('a captured lead reaches its owner\'s Now queue in a signed-in background tab, with a badge and one notification', async () => {
-  const reps = (await pullAll(server.url, 'D1-M')).users
-    .filter((u) => u.role === 'rep' && u.dealer_id === 'D1').map((u) => u.id);
+  const reps = await dealerReps(server.url, 'D1');
   assert.ok(reps.length >= 2, 'the dealer has a rep and a colleague');
   const tabs = new Map();
   const seconds = new Map();
@@ -73,6 +72,8 @@ test('a captured lead reaches its owner\'s Now queue in a signed-in background t
     await page.waitForFunction((id) => window.forecourt.navigate('lead/' + id), lead.id, { timeout: 5000 });
     await openNowScreen(page);
     assert.equal(inNowQueue(await nowQueueLabels(page), company), false, `not in ${rep}'s Now queue`);
+    assert.equal(await page.title(), 'Forecourt', `no badge for ${rep}: the lead is not theirs`);
+    assert.deepEqual(await page.evaluate(() => window.__notifications), []);
   }
   // Nothing more arrives: the owner's badge and notification stay at one.
   await owner.waitForTimeout(500);

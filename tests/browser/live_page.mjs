@@ -151,3 +151,9 @@ export async function openAnotherTab(context, appUrl, { background = false } = {
     window.forecourt.sync && window.forecourt.sync.status().last_synced > 0, null, { timeout: 60000 });
   return { page, errors };
 }
+
+// The reps of `dealer`, from the server's data (pulled as the dealer's manager).
+export async function dealerReps(apiUrl, dealer = 'D1') {
+  return (await pullAll(apiUrl, `${dealer}-M`)).users
+    .filter((u) => u.role === 'rep' && u.dealer_id === dealer).map((u) => u.id);
+}
