@@ -25,6 +25,7 @@ std::string_view now_reason_name(NowReason r) {
         case NowReason::sla_escalated: return "sla_escalated";
         case NowReason::sla_due_soon: return "sla_due_soon";
         case NowReason::new_hot_lead: return "new_hot_lead";
+        case NowReason::new_lead: return "new_lead";
         case NowReason::task_overdue: return "task_overdue";
         default: return "task_due_today";
     }
@@ -45,8 +46,8 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
             NowItem it;
             if (k.state == SlaState::breached) it.reason = NowReason::sla_breached;
             else if (k.state == SlaState::due_soon) it.reason = NowReason::sla_due_soon;
-            else if (k.state == SlaState::running && band == Band::hot &&
-                     l.state == LeadState::new_lead) it.reason = NowReason::new_hot_lead;
+            else if (k.state == SlaState::running && l.state == LeadState::new_lead)
+                it.reason = band == Band::hot ? NowReason::new_hot_lead : NowReason::new_lead;
             else continue;
             it.row = row;
             it.score = l.score;
@@ -126,9 +127,12 @@ std::vector<NowItem> build_now_queue(const Store& s, const Indexes& idx, const C
             }
             else if (it.reason == NowReason::sla_due_soon)
                 it.why = "SLA due in " + span_text(it.business_left) + " of business time: " + what;
-            else
+            else if (it.reason == NowReason::new_hot_lead)
                 it.why = "New hot lead (score " + std::to_string(int(it.score)) +
                          "), answer within " + describe(budget);
+            else
+                it.why = "New " + std::string(band_name(it.band)) + " lead (score " +
+                         std::to_string(int(it.score)) + "), answer within " + describe(budget);
         } else {
             const Task& t = s.tasks.rows[it.row];
             it.why = it.reason == NowReason::task_overdue

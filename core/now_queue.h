@@ -5,8 +5,11 @@
 //                      (until it is answered, redirected or reassigned)
 //   3. sla_due_soon    unanswered leads about to breach (deadline soonest first)
 //   4. new_hot_lead    new, unanswered hot leads still inside their SLA (highest score first)
-//   5. task_overdue    open follow-ups due before today (oldest first)
-//   6. task_due_today  open follow-ups due today, in the user's dealer's time zone (by time)
+//   5. new_lead        the other new, unanswered leads inside their SLA (deadline soonest
+//                      first): a lead routed to the user is in their queue at once, not only
+//                      once its SLA is about to run out
+//   6. task_overdue    open follow-ups due before today (oldest first)
+//   7. task_due_today  open follow-ups due today, in the user's dealer's time zone (by time)
 // A lead appears once, under its most urgent reason. Blocked tasks (no consent) stay out: they
 // cannot be done; the account timeline shows them with the reason.
 //
@@ -22,9 +25,9 @@
 namespace fc {
 
 enum class NowReason : std::uint8_t {
-    sla_breached, sla_escalated, sla_due_soon, new_hot_lead, task_overdue, task_due_today
+    sla_breached, sla_escalated, sla_due_soon, new_hot_lead, new_lead, task_overdue, task_due_today
 };
-inline bool is_lead_item(NowReason r) { return r <= NowReason::new_hot_lead; }
+inline bool is_lead_item(NowReason r) { return r <= NowReason::new_lead; }
 std::string_view now_reason_name(NowReason r);
 
 struct NowItem {

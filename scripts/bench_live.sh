@@ -3,7 +3,9 @@
 # one server and across two server processes sharing a throwaway loopback PostgreSQL, and the
 # idle event streams one process holds with the memory each costs.
 #   lead_to_screen_p50_ms, lead_to_screen_p95_ms   50 leads, same server  targets <= 1000, <= 2000
-#   lead_to_screen_cross_server_p95_ms             capture on A, tab on B target <= 2000
+#   lead_to_screen_cross_server_p95_ms             capture on A, tabs on B target <= 2000
+#     (lead to screen: post -> the lead drawn in its owner's Now queue; every rep of the dealer
+#     has a signed-in tab open on the Now screen)
 #   server_open_streams_per_process                idle streams held     target >= 5000
 #   server_stream_memory_kib                       server RSS per idle stream
 #   server_poke_fanout_all_streams_ms              one capture -> every one of them poked

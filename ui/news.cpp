@@ -13,8 +13,12 @@ size_t take_news(NewsWatch& watch, const AppState& app) {
     size_t news = 0;
     for (const Lead& l : s.leads.rows) {
         if (!watch.known.insert(l.id).second || !watch.primed) continue;
-        // A lead is news when it arrives; its later place in a queue is the same news. (Leads
-        // there when the tab opened are news when they join the queue: redirected here.)
+        // Only the user's own leads are news to them. A captured lead arrives with no owner
+        // and is routed a moment later: it is news to its owner when it joins their queue
+        // (below), and never to the colleagues who also pulled it.
+        if (l.owner != app.user_id) continue;
+        // A lead of the user is news when it arrives; its place in their queue is the same
+        // news. (Leads there when the tab opened are news when they join: redirected here.)
         watch.known.insert(queue_key(l.id));
         ++news;
     }

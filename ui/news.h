@@ -1,7 +1,7 @@
 // What is new for the user since the tab last looked, for the live badge and notification
-// (web/live.js): a lead that arrived, or an item that joined their Now queue (a lead
-// redirected to them after an SLA breach, a task falling due). A captured lead is news once:
-// not again a moment later when routing puts it in its owner's queue.
+// (web/live.js): a lead of theirs that arrived, or an item that joined their Now queue (a lead
+// routed or redirected to them, a task falling due). A captured lead is news once, to its
+// owner, when routing puts it in their queue; not to the colleagues who can see it too.
 #pragma once
 #include <cstddef>
 #include <string>

@@ -17,8 +17,8 @@ namespace fc::ui {
 namespace {
 
 struct NowItem {
-    enum Kind { hot_lead, follow_up, overdue } kind;
-    std::uint32_t row;    // lead row (hot_lead) or task row (follow_up, overdue)
+    enum Kind { hot_lead, new_lead, follow_up, overdue } kind;
+    std::uint32_t row;    // lead row (hot_lead, new_lead) or task row (follow_up, overdue)
     Time clock;           // SLA deadline or due time
     std::string title;    // what to do
     std::string why;      // the engine's explanation ("web form 2 h ago, score 72")
@@ -36,7 +36,7 @@ std::vector<NowItem> now_items(const AppState& app) {
         it.clock = q.at;
         it.why = q.why;
         if (is_lead_item(q.reason)) {
-            it.kind = NowItem::hot_lead;
+            it.kind = q.band == fc::Band::hot ? NowItem::hot_lead : NowItem::new_lead;
             const Lead& l = s.leads.rows[q.row];
             it.title = account_name(s, l.account_id) + " · " + category_name(s, l.product_category);
         } else {
@@ -52,12 +52,12 @@ std::vector<NowItem> now_items(const AppState& app) {
 }  // namespace
 
 void draw_now_screen(AppState& app) {
-    screen_title("Now", "Your queue: new hot leads with their response clock, follow-ups due "
-                        "today and overdue items, most urgent first.");
+    screen_title("Now", "Your queue: new leads with their response clock (hot ones first), "
+                        "follow-ups due today and overdue items, most urgent first.");
     std::vector<NowItem> items = now_items(app);
     if (items.empty()) {
         empty_state("Nothing needs you right now.",
-                    "No unanswered lead is near its response deadline and no follow-up is due "
+                    "No new lead is waiting for an answer and no follow-up is due "
                     "today. Leads (g l) lists every lead by score; Follow-ups (g f) what is "
                     "due later.");
         if (ImGui::Button("Open Leads")) go_to(app, Screen::leads);
@@ -73,7 +73,7 @@ void draw_now_screen(AppState& app) {
                            format_age(it.clock, app.now).c_str());
         ImGui::SameLine();
         if (ImGui::Selectable(it.title.c_str())) {
-            if (it.kind == NowItem::hot_lead) {
+            if (it.kind == NowItem::hot_lead || it.kind == NowItem::new_lead) {
                 open_lead(app, it.row);
                 go_to(app, Screen::leads);
             } else {

@@ -189,26 +189,31 @@
   // Connects the poke stream; each poke runs `refresh` (coalesced: pokes during a refresh make
   // one more), then counts what `takeNews` says is new (leads, Now-queue items: not pokes, so a
   // lead captured and then routed is one) in the tab title until the user next touches the app,
-  // and raises a notification while the tab is in the background. Resolves to {close()}.
-  function startLiveRefresh(opts, element, isMounted, refresh, takeNews) {
+  // and raises a notification while the tab is in the background (if `opts.notifies()`: one
+  // tab of the user does, not every open one). What the app shows once
+  // `ready` resolves (its first data) is not news. Resolves to {close()}.
+  function startLiveRefresh(opts, element, isMounted, ready, refresh, takeNews) {
     return import(appBase + 'live.js').then((live) => {
       if (!isMounted()) return null;
-      takeNews();  // what is there already is not news
+      // Pokes that come before are handled after it: the stream connects at once all the same.
+      const primed = ready.then(() => { if (isMounted()) takeNews(); });
       let running = null, again = false, unseen = 0, hellos = 0;
       const seen = () => { if (unseen) { unseen = 0; live.setTitleBadge(0); } };
       element.addEventListener('pointerdown', seen);
       element.addEventListener('keydown', seen);
       const run = async (poke) => {
         if (running) { again = true; return; }
-        running = refresh().catch((e) => console.warn('Forecourt: refresh failed', e));
+        running = primed.then(refresh).catch((e) => console.warn('Forecourt: refresh failed', e));
         await running;
         running = null;
         const news = isMounted() ? takeNews() : 0;
         if (poke.reason === 'changed' && news > 0) {
           live.setTitleBadge(unseen += news);
-          live.notifyInBackground('Forecourt', news === 1 ? 'Something new arrived in your queue.'
-            : `${news} new items arrived in your queue.`);
-          if (opts.sound) live.chime();
+          if (opts.notifies()) {
+            live.notifyInBackground('Forecourt', news === 1 ? 'Something new arrived in your queue.'
+              : `${news} new items arrived in your queue.`);
+            if (opts.sound) live.chime();
+          }
         }
         if (again) { again = false; run({ reason: 'changed' }); }
       };
@@ -222,6 +227,27 @@
       return { close() { conn.close(); element.removeEventListener('pointerdown', seen);
         element.removeEventListener('keydown', seen); live.setTitleBadge(0); } };
     }).catch((e) => { console.warn('Forecourt: no live updates', e); return null; });
+  }
+
+  // Asks for a sync round and resolves once one has ended, with what it pulled applied in
+  // this tab: in the leader tab its own; in another tab of the user the leader's, whose pages
+  // reach this tab before its status does. (pullNow() returns at once in such a tab, before
+  // anything arrived.) Without an answer (no leader yet) it resolves after `waitMs`.
+  function syncRound(client, waitMs = 15000) {
+    if (!client) return Promise.resolve();
+    if (client.api.status().leader) return client.api.now();  // runs after the one in progress
+    return new Promise((resolve) => {
+      // A round already under way may have started before what this one is for.
+      let idle = !client.api.status().syncing, started = false;
+      const done = () => { off(); clearTimeout(timer); resolve(); };
+      const off = client.api.on((s) => {
+        if (s.syncing) started = started || idle;
+        else if (started) done();
+        else idle = true;
+      });
+      const timer = setTimeout(done, waitMs);
+      client.api.now();
+    });
   }
 
   async function mount(element, options) {
@@ -454,10 +480,14 @@
     // Only with a token: the event stream is per signed-in user.
     let live = null;
     if (opts.live !== false && (opts.getToken || opts.token)) {
-      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh) };
-      live = startLiveRefresh(liveOpts, element, () => mounted, async () => {
+      const liveOpts = { ...opts, getToken: (o) => currentToken(o && o.refresh),
+        notifies: () => !syncClient || syncClient.api.status().leader };
+      // Signed in, what the tab shows once it first caught up with the server is not news (a
+      // new device downloads everything in its first pull).
+      const ready = syncMode ? syncRound(syncClient) : Promise.resolve();
+      live = startLiveRefresh(liveOpts, element, () => mounted, ready, async () => {
         if (syncMode) {
-          if (syncClient) await syncClient.api.pullNow();
+          if (syncClient) await syncRound(syncClient, 5000);
           return;
         }
         const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);

@@ -1,14 +1,16 @@
 // A new lead reaches the rep's open tab without any action: a web-to-lead form is posted to
 // the capture endpoint, the server pokes the rep's event stream, the tab fetches the data
 // again, and the lead is drawn in the lead inbox, the tab title counts it and, the tab being
-// in the background, a browser notification is raised. (The Now queue lists only leads owned
+// in the background, a browser notification is raised. The foreground test signs both reps of
+// the dealer in (sync mode) and checks the tab of the rep the lead was routed to. (The Now queue lists only leads owned
 // by the rep; a captured lead gets an owner once server-side routing runs on capture.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, findItem, artifactsDir } from './harness.mjs';
-import { signIn, demoUser, openRepTab, postLead, searchInbox } from './live_page.mjs';
+import { signIn, demoUser, openRepTab, postLead, searchInbox, dealerReps, capturedLead, openSignedInTab,
+  openNowScreen } from './live_page.mjs';
 
 let server, browser;
 before(async () => {
@@ -52,19 +54,27 @@ test('a captured lead shows up in the rep\'s background tab with a title badge a
   await context.close();
 });
 
+// Signed in (each tab is its rep's): the lead is news to the rep it is routed to.
 test('in a tab in the foreground the lead arrives with a badge but without a notification', async () => {
-  const token = await signIn(server.url, await demoUser(server.url));
-  const { page, context, errors } = await openRepTab(browser, { appUrl: server.url, token });
-  await searchInbox(page, 'Foreground');
-  await page.waitForTimeout(300);
+  const tabs = new Map();
+  for (const rep of await dealerReps(server.url, 'D1')) {
+    const tab = await openSignedInTab(browser, { appUrl: server.url, user: rep });
+    await openNowScreen(tab.page);
+    tabs.set(rep, tab);
+  }
   const r = await postLead(server.url, { name: 'Fiona Front', company: 'Foreground Freight', email: 'fiona@front.example',
     product_category: 'vans', message: 'Quote for two vans please' });
   assert.equal(r.status, 201);
-  await findItem(page, 'Foreground Freight', 'Lead inbox', 5000);
+  const { owner } = await capturedLead(server.url, await r.json(), 'D1-M');
+  const { page } = tabs.get(owner);
+  await page.waitForFunction(() => window.forecourt.items().some((it) => it.window === 'Now' &&
+    it.label.startsWith('Foreground Freight · ')), null, { timeout: 5000 });
   await page.waitForFunction(() => /^\(1\) Forecourt$/.test(document.title), null, { timeout: 2000 });
   assert.deepEqual(await page.evaluate(() => window.__notifications), []);
-  assert.deepEqual(errors, []);
-  await context.close();
+  for (const { errors, context } of tabs.values()) {
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('notifications are asked for once, with the reason, and "Not now" is remembered', async () => {

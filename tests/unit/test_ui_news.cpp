@@ -1,6 +1,6 @@
-// The live badge counts news, not pokes (ui/news.h): a lead that arrives is news once, also
-// when routing puts it in its owner's queue a moment later; a lead redirected to the user and a
-// task falling due are news; what was there when the tab opened is not.
+// The live badge counts news, not pokes (ui/news.h): a captured lead is news once, to its
+// owner, when routing puts it in their queue, and not to a colleague; a lead redirected to the
+// user and a task falling due are news; what was there when the tab opened is not.
 #include <doctest/doctest.h>
 #include "news.h"
 #include "ui_test_data.h"
@@ -38,26 +38,56 @@ Id colleague(const Store& s, const Id& user) {
 
 }  // namespace
 
-TEST_CASE("a captured lead is one piece of news, before and after routing gives it its owner") {
+TEST_CASE("a captured lead is one piece of news to its owner, once routing gives it to them") {
     ui::AppState app = test::loaded_demo_app();
     auto [rep, lead_id] = queued_lead(app);
     ui::NewsWatch watch;
     CHECK(ui::take_news(watch, app) == 0);  // what the tab opened with
     CHECK(ui::take_news(watch, app) == 0);
 
-    // The capture arrives by pull: a new lead with no owner yet.
+    // The capture arrives by pull: a new lead with no owner yet, in nobody's queue.
     Lead captured = *app.store.leads.find(lead_id);
     captured.id = "captured-1";
     captured.owner.clear();
     app.store.leads.put(captured);
     ui::refresh_derived_data(app);
     CHECK_FALSE(in_queue(app, "captured-1"));
-    CHECK(ui::take_news(watch, app) == 1);
+    CHECK(ui::take_news(watch, app) == 0);
 
-    // Routing gives it to this rep: it joins the Now queue, which is the same news.
+    // Routing gives it to this rep: it joins their Now queue.
     app.store.leads.find("captured-1")->owner = rep;
     ui::refresh_derived_data(app);
     REQUIRE(in_queue(app, "captured-1"));
+    CHECK(ui::take_news(watch, app) == 1);
+    CHECK(ui::take_news(watch, app) == 0);
+
+    // Pulled after routing already ran: the same one piece of news.
+    captured.id = "captured-2";
+    captured.owner = rep;
+    app.store.leads.put(captured);
+    ui::refresh_derived_data(app);
+    REQUIRE(in_queue(app, "captured-2"));
+    CHECK(ui::take_news(watch, app) == 1);
+}
+
+TEST_CASE("a captured lead routed to a colleague is no news to the rep") {
+    ui::AppState app = test::loaded_demo_app();
+    auto [rep, lead_id] = queued_lead(app);
+    Id other = colleague(app.store, rep);
+    ui::NewsWatch watch;
+    CHECK(ui::take_news(watch, app) == 0);
+
+    Lead captured = *app.store.leads.find(lead_id);
+    captured.id = "captured-1";
+    captured.owner.clear();  // pulled before routing ran
+    app.store.leads.put(captured);
+    captured.id = "captured-2";
+    captured.owner = other;  // pulled after routing ran
+    app.store.leads.put(captured);
+    ui::refresh_derived_data(app);
+    CHECK(ui::take_news(watch, app) == 0);
+    app.store.leads.find("captured-1")->owner = other;
+    ui::refresh_derived_data(app);
     CHECK(ui::take_news(watch, app) == 0);
 }
 
