@@ -135,7 +135,8 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) add_button(button, true);
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) add_button(button, false);
-    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) add_input([] { ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); });
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE)
+        add_input([] { ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); });
     request_frames(kFramesAfterInput);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus us
 }
