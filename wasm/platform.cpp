@@ -10,6 +10,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <cstring>
+#include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 #include "key_map.h"
@@ -32,20 +34,51 @@ struct Platform {
     // Button changes that arrived in the same frame as a pointer move: ImGui widgets that allow
     // overlap (table headers) only take a press on an item hovered the frame before, so a
     // quick click (move, down, up before the next frame) would be lost. They go in after the
-    // frame that saw the move.
+    // frame that saw the move, and so does all input that came after them: keys typed right
+    // after a click (Ctrl+A and a name, arriving together when the page was busy) must reach
+    // the field the click activates, not overtake the click.
     bool moved_this_frame = false;
-    std::vector<std::pair<int, bool>> deferred_buttons;
+    struct Input {
+        bool button;               // a button change: waits a frame after a move
+        std::function<void()> add;  // hands it to ImGui
+    };
+    std::vector<Input> deferred;
 } P;
 
-void add_pointer_pos(ImVec2 p) {
-    ImGui::GetIO().AddMousePosEvent(p.x, p.y);
-    P.moved_this_frame = true;
+// Hands input to ImGui now, or queues it behind the input already waiting, so ImGui sees
+// everything in the order it happened.
+void add_input(Platform::Input input) {
+    bool wait = !P.deferred.empty() || (input.button && P.moved_this_frame);
+    if (wait) P.deferred.push_back(std::move(input));
+    else input.add();
 }
 
-void add_button(int button, bool down) {
-    if (P.moved_this_frame || !P.deferred_buttons.empty())
-        P.deferred_buttons.emplace_back(button, down);
-    else ImGui::GetIO().AddMouseButtonEvent(button, down);
+void add_input(std::function<void()> add) { add_input({false, std::move(add)}); }
+
+void add_pointer_pos(ImVec2 p, ImGuiMouseSource source = ImGuiMouseSource_Mouse) {
+    add_input([p, source] {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(source);
+        io.AddMousePosEvent(p.x, p.y);
+        P.moved_this_frame = true;
+    });
+}
+
+void add_button(int button, bool down, ImGuiMouseSource source = ImGuiMouseSource_Mouse) {
+    add_input({true, [button, down, source] {
+                   ImGuiIO& io = ImGui::GetIO();
+                   io.AddMouseSourceEvent(source);
+                   io.AddMouseButtonEvent(button, down);
+               }});
+}
+
+// After a frame: the input that waited goes in, in order; a move among it holds the button
+// changes after it back for one more frame, as it would have when it arrived.
+void release_deferred_input() {
+    P.moved_this_frame = false;
+    std::vector<Platform::Input> waiting;
+    waiting.swap(P.deferred);
+    for (Platform::Input& input : waiting) add_input(std::move(input));
 }
 
 constexpr int kFramesAfterInput = 3;  // enough for ImGui to settle hover and release states
@@ -58,6 +91,7 @@ constexpr int kMaxFramesPerPaint = 4;
 // steps left over just wait for the next painted frame: catching up on a stream of them (a
 // scroll) would build several frames per painted one and fall behind further.
 bool discrete_input_queued() {
+    if (!P.deferred.empty()) return true;
     for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
         if (e.Type == ImGuiInputEventType_MouseButton || e.Type == ImGuiInputEventType_Key ||
             e.Type == ImGuiInputEventType_Text)
@@ -77,15 +111,14 @@ EM_BOOL on_animation_frame(double time, void*) {
     // of two or three display frames later (a header click sorts in one frame, not three).
     for (int built = 1;; ++built) {
         P.callbacks.build_frame();
-        P.moved_this_frame = false;
-        for (auto [button, down] : P.deferred_buttons) io.AddMouseButtonEvent(button, down);
-        P.deferred_buttons.clear();
+        release_deferred_input();
         if (!discrete_input_queued() || built == kMaxFramesPerPaint) break;
         io.DeltaTime = 1.0f / 1000;  // catch-up frames take no time of their own
     }
     P.callbacks.paint_frame();
     ++P.frames_drawn;
-    if (GImGui->InputEventsQueue.Size > 0 && P.frames_pending < kFramesAfterInput)
+    if ((GImGui->InputEventsQueue.Size > 0 || !P.deferred.empty()) &&
+        P.frames_pending < kFramesAfterInput)
         P.frames_pending = kFramesAfterInput;
     if (P.frames_pending > 0) --P.frames_pending;
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
@@ -97,14 +130,13 @@ EM_BOOL on_animation_frame(double time, void*) {
 ImVec2 to_pixels(long css_x, long css_y) { return ImVec2(css_x * P.ratio, css_y * P.ratio); }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     ImVec2 p = to_pixels(e->targetX, e->targetY);
     if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || type == EMSCRIPTEN_EVENT_MOUSEDOWN) add_pointer_pos(p);
     int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) add_button(button, true);
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) add_button(button, false);
-    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE)
+        add_input([] { ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); });
     request_frames(kFramesAfterInput);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus us
 }
@@ -113,7 +145,8 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // ImGui scrolls about five lines per unit; a mouse notch is ~100 CSS px or 3 lines.
     double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0
                                                                                            : 1.0;
-    ImGui::GetIO().AddMouseWheelEvent(float(-e->deltaX / unit), float(-e->deltaY / unit));
+    float x = float(-e->deltaX / unit), y = float(-e->deltaY / unit);
+    add_input([x, y] { ImGui::GetIO().AddMouseWheelEvent(x, y); });
     request_frames(kFramesAfterInput);
     return EM_TRUE;
 }
@@ -121,11 +154,11 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches < 1) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    add_pointer_pos(to_pixels(t.targetX, t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) add_button(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) add_button(0, false);
+    const ImGuiMouseSource touch = ImGuiMouseSource_TouchScreen;
+    add_pointer_pos(to_pixels(t.targetX, t.targetY), touch);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) add_button(0, true, touch);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL)
+        add_button(0, false, touch);
     request_frames(kFramesAfterInput);
     return EM_TRUE;
 }
@@ -141,7 +174,6 @@ bool is_single_character(const char* utf8) {
 // userData is non-null for the hidden text input: there, characters arrive through its
 // `input` events (platform_text), so printable keys keep their default action.
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input) {
-    ImGuiIO& io = ImGui::GetIO();
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     bool shortcut = e->ctrlKey || e->metaKey;
     if (e->keyCode == 229) return EM_FALSE;  // an IME is composing: the input event brings it
@@ -151,19 +183,25 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
     if (shortcut && (std::strcmp(e->code, "KeyV") == 0 || std::strcmp(e->code, "KeyR") == 0 ||
                      std::strcmp(e->code, "KeyT") == 0 || std::strcmp(e->code, "KeyW") == 0))
         return EM_FALSE;
-    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey || e->metaKey);
-    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
     ImGuiKey key = imgui_key_from_dom_code(e->code);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
-    if (down && !shortcut && is_single_character(e->key)) io.AddInputCharactersUTF8(e->key);
+    bool ctrl = e->ctrlKey || e->metaKey, shift = e->shiftKey, alt = e->altKey;
+    std::string text = down && !shortcut && is_single_character(e->key) ? e->key : "";
+    add_input([=] {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+        io.AddKeyEvent(ImGuiMod_Shift, shift);
+        io.AddKeyEvent(ImGuiMod_Alt, alt);
+        if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+        if (!text.empty()) io.AddInputCharactersUTF8(text.c_str());
+    });
     request_frames(kFramesAfterInput);
     // Keep keys the app uses (Tab, Backspace, arrows, text) from also acting on the page.
     return key != ImGuiKey_None || (down && is_single_character(e->key)) ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
-    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    bool focused = type == EMSCRIPTEN_EVENT_FOCUS;
+    add_input([focused] { ImGui::GetIO().AddFocusEvent(focused); });
     request_frames(kFramesAfterInput);
     return EM_FALSE;
 }
@@ -232,12 +270,15 @@ void platform_resize(int css_width, int css_height, float ratio) {
 float platform_pixel_ratio() { return P.ratio; }
 
 void platform_paste(const char* utf8) {
-    P.clipboard = utf8 ? utf8 : "";
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, true);
-    io.AddKeyEvent(ImGuiKey_V, true);
-    io.AddKeyEvent(ImGuiKey_V, false);
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    std::string text = utf8 ? utf8 : "";
+    add_input([text] {
+        P.clipboard = text;  // read when ImGui handles the Ctrl+V below
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    });
     request_frames(kFramesAfterInput);
 }
 
@@ -249,7 +290,8 @@ void platform_click(float x, float y) {
 }
 
 void platform_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    std::string text = utf8 ? utf8 : "";
+    add_input([text] { ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); });
     request_frames(kFramesAfterInput);
 }
 
