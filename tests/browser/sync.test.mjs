@@ -286,6 +286,9 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
   await clickItem(page, 'Dismiss', 'Status');
   await clickItem(page, 'Dismiss', 'Status');
   await page.waitForFunction(() => !window.forecourt.items().some((it) => it.label === 'Dismiss'), null, { timeout: 10000 });
+  // The strip hides a dismissed refusal at once; the device forgets it a moment later, when
+  // IndexedDB has removed the entry (sync.status() reads the saved outbox).
+  await page.waitForFunction(() => window.forecourt.sync.status().refused.length === 0, null, { timeout: 10000 });
   await page.reload();
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
   await waitForStatus(page, 'No changes waiting to sync');
