@@ -171,13 +171,15 @@ bool is_single_character(const char* utf8) {
     return n == expected && c >= 0x20;
 }
 
-// userData is non-null for the hidden text input: there, characters arrive through its
-// `input` events (platform_text), so printable keys keep their default action.
+// userData is non-null for the hidden text input: there, a printable key's character arrives
+// through its `input` event (platform_text), so the key keeps its default action. The key itself
+// still goes to ImGui, as from the canvas: a screen shortcut ("c" logs a call) typed just as a
+// field closes, before focus has moved back to the canvas, is not lost.
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input) {
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     bool shortcut = e->ctrlKey || e->metaKey;
     if (e->keyCode == 229) return EM_FALSE;  // an IME is composing: the input event brings it
-    if (from_text_input && !shortcut && is_single_character(e->key)) return EM_FALSE;
+    bool character_by_input_event = from_text_input && !shortcut && is_single_character(e->key);
     // Ctrl+V must reach the browser so it fires `paste` (see platform_paste); the browser's
     // own shortcuts (reload, new tab, devtools) stay the browser's.
     if (shortcut && (std::strcmp(e->code, "KeyV") == 0 || std::strcmp(e->code, "KeyR") == 0 ||
@@ -185,7 +187,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
         return EM_FALSE;
     ImGuiKey key = imgui_key_from_dom_code(e->code);
     bool ctrl = e->ctrlKey || e->metaKey, shift = e->shiftKey, alt = e->altKey;
-    std::string text = down && !shortcut && is_single_character(e->key) ? e->key : "";
+    std::string text =
+        down && !shortcut && !character_by_input_event && is_single_character(e->key) ? e->key : "";
     add_input([=] {
         ImGuiIO& io = ImGui::GetIO();
         io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
@@ -195,6 +198,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
         if (!text.empty()) io.AddInputCharactersUTF8(text.c_str());
     });
     request_frames(kFramesAfterInput);
+    if (character_by_input_event) return EM_FALSE;
     // Keep keys the app uses (Tab, Backspace, arrows, text) from also acting on the page.
     return key != ImGuiKey_None || (down && is_single_character(e->key)) ? EM_TRUE : EM_FALSE;
 }

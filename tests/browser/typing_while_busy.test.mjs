@@ -58,6 +58,19 @@ const selectAll = [
   { type: 'keyUp', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifiers: 0 },
 ];
 
+async function signedIn() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Tenant').fill(TENANT);
+  await page.getByLabel('User').fill(USER);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await findItem(page, 'Sync: Online', 'Status', 30000);
+  return { context, page };
+}
+
 // The names listed under the search field (not the open account's heading beside it).
 function listedAccounts(page, names) {
   return page.evaluate((all) => {
@@ -72,15 +85,7 @@ test('Ctrl+A and a new name typed into a filled search field while a pull is app
   const names = await accountNames();
   assert.ok(names.length >= 2, 'the demo data has two accounts with plain names');
   const [first, second] = names;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Tenant').fill(TENANT);
-  await page.getByLabel('User').fill(USER);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
-  await findItem(page, 'Sync: Online', 'Status', 30000);
+  const { context, page } = await signedIn();
 
   // The field holds the first name, and that account is open beside the list.
   await clickItem(page, 'Accounts', 'Navigation');
@@ -115,5 +120,25 @@ test('Ctrl+A and a new name typed into a filled search field while a pull is app
   assert.deepEqual(listed, [second], 'the search holds exactly the second name');
   assert.equal(await page.evaluate(() => window.forecourt.items().some((it) => it.window === 'Quick log')),
     false, 'no letter of the name was taken as a shortcut');
+  await context.close();
+});
+
+test('a shortcut key pressed just after clicking out of a text field does what it says', async () => {
+  const [name] = await accountNames();
+  const { context, page } = await signedIn();
+  await clickItem(page, 'Accounts', 'Navigation');
+  await clickItem(page, 'Search accounts', 'Accounts');
+  await page.keyboard.type(name);
+  const row = await findItem(page, name, 'Accounts');
+  // The rep clicks the account in the list and at once presses "c" (log a call). The frame
+  // after the click still has the search field active, so the keyboard focus is back on the
+  // hidden text input when the key arrives.
+  const cdp = await context.newCDPSession(page);
+  const x = row.rect.x + row.rect.w / 2, y = row.rect.y + row.rect.h / 2;
+  for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'])
+    await cdp.send('Input.dispatchMouseEvent', { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: 1 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (const e of typed('c')) await cdp.send('Input.dispatchKeyEvent', e);
+  await findItem(page, 'Log call · ' + name, 'Quick log');
   await context.close();
 });
