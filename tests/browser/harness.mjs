@@ -19,11 +19,12 @@ export const chromiumArgs = [
 ];
 
 // Starts forecourt_server; resolves once it prints its URL. With `keepDataDir`, the server
-// uses that folder and stop() leaves it (benchmarks reuse a seeded demo across runs).
-export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null } = {}) {
+// uses that folder and stop() leaves it (benchmarks reuse a seeded demo across runs; a test
+// restarts a killed server on its data and `port`, where its clients expect it).
+export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null, port = 0 } = {}) {
   const dataDir = keepDataDir || mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
   const bin = path.join(buildDir, 'native', 'forecourt_server');
-  const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir,
     '--www', path.join(buildDir, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -43,7 +44,7 @@ export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], kee
   return {
     url, proc, dataDir,
     async stop() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {  // not exited, nor killed
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }

@@ -6,10 +6,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launchBrowser, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { signIn as login, pullAll as pullAllAt } from './live_page.mjs';
+import { waitForStatus, waitForData, signIn as signInAt, reopen as reopenAt, logCall, showsOnAccount,
+  callableAccounts as callableAccountsAt, countWhere } from './sync_page.mjs';
 
-const TENANT = 'network-a';
-const PASSWORD = 'forecourt-demo';
 let server, browser;
+const pullAll = (user) => pullAllAt(server.url, user);
+const signIn = (context, user) => signInAt(context, server.url, user);
+const reopen = (context) => reopenAt(context, server.url);
+const callableAccounts = () => callableAccountsAt(server.url);
 
 before(async () => {
   server = await startServer({ demo: 'tiny', seed: 21 });
@@ -19,82 +24,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// --- the server, through its HTTP API -------------------------------------------------------
-async function login(user) {
-  const res = await fetch(server.url + 'api/v1/auth/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ tenant: TENANT, user, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()).token;
-}
-
-// Every record `user` can see, by table.
-async function pullAll(user) {
-  const token = await login(user);
-  const tables = {};
-  let cursor = '0';
-  for (;;) {
-    const res = await fetch(`${server.url}api/v1/sync/pull?cursor=${cursor}&limit=10000`,
-      { headers: { Authorization: 'Bearer ' + token } });
-    assert.equal(res.status, 200);
-    const page = await res.json();
-    for (const c of page.changes) (tables[c.table] ||= []).push(c.record);
-    cursor = page.cursor;
-    if (!page.has_more) return tables;
-  }
-}
-
-// --- the app, through its page ---------------------------------------------------------------
-async function waitForStatus(page, label) {
-  return findItem(page, label, 'Status', 30000);
-}
-
-async function signIn(context, user) {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Tenant').fill(TENANT);
-  await page.getByLabel('User').fill(user);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
-  await waitForStatus(page, 'Sync: Online');
-  await page.waitForFunction(() => window.forecourt.sync.status().last_synced > 0, null, { timeout: 30000 });
-  return page;
-}
-
-// A returning user's tab: the session and the data are on the device already.
-async function reopen(context) {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
-  return page;
-}
-
-// Logs a call with a next step on the account named `account`, through the Accounts screen
-// and the quick log, as a person would: two commands (activity.log, task.put).
-async function openAccount(page, account) {
-  await page.bringToFront();  // the tab the person is working in has the keyboard
-  await clickItem(page, 'Accounts', 'Navigation');
-  await clickItem(page, 'Search accounts', 'Accounts');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(account);
-  await clickItem(page, account, 'Accounts');
-}
-
-async function logCall(page, account, outcome, nextStep) {
-  await openAccount(page, account);
-  await page.waitForFunction((name) => window.forecourt.items().some((it) =>
-    it.window === 'Accounts' && it.text && it.label === name), account);
-  await page.keyboard.press('c');
-  await findItem(page, 'Log call · ' + account, 'Quick log');
-  await page.keyboard.type(outcome);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(nextStep);
-  await page.keyboard.press('Enter');
-  await findItem(page, outcome, 'Accounts');
-}
 
 // Opens a lead (as a link to it would) and moves it with the state button labelled `action`:
 // one lead.transition command.
@@ -118,24 +47,6 @@ async function newLeadOfRep() {
   return lead;
 }
 
-async function showsOnAccount(page, account, text) {
-  await openAccount(page, account);
-  await findItem(page, text, 'Accounts');
-}
-
-// Names of accounts of D1 whose first contact may be called (the quick log's call needs one).
-async function callableAccounts() {
-  const data = await pullAll('D1-R1');
-  return data.accounts.filter((a) => {
-    const first = (data.contacts || []).find((c) => c.account_id === a.id);
-    return first && !first.do_not_contact && /^[A-Za-z0-9 .&-]+$/.test(a.name);
-  }).map((a) => a.name).sort();
-}
-
-function countWhere(records, field, value) {
-  return (records || []).filter((r) => r[field] === value).length;
-}
-
 test('edits made offline survive a reload and reach the server exactly once', async () => {
   const [account] = await callableAccounts();
   const lead = await newLeadOfRep();
@@ -144,7 +55,7 @@ test('edits made offline survive a reload and reach the server exactly once', as
   // The shell is cached by the service worker once it controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForData(page);
   await waitForStatus(page, 'No changes waiting to sync');
 
   await context.setOffline(true);
@@ -154,7 +65,7 @@ test('edits made offline survive a reload and reach the server exactly once', as
   await waitForStatus(page, '3 changes waiting to sync');
 
   await page.reload();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForData(page);
   await waitForStatus(page, '3 changes waiting to sync');
   await waitForStatus(page, 'Sync: Offline');
   await showsOnAccount(page, account, 'Offline call about the vans');
@@ -253,7 +164,7 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
   await waitForStatus(page, '2 changes waiting to sync');
 
   // Meanwhile head office moves the account to another dealer: the rep may no longer write it.
-  const central = await login('C-1');
+  const central = await login(server.url, 'C-1');
   const record = (await pullAll('C-1')).accounts.find((a) => a.name === account && a.dealer_id === 'D1');
   const moved = { ...record, dealer_id: 'D2' };
   const res = await fetch(server.url + 'api/v1/sync/push', {
@@ -282,7 +193,7 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
 
   // Still there after a reload, until dismissed (two refused commands: the task and the call).
   await page.reload();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForData(page);
   await clickItem(page, 'Dismiss', 'Status');
   await clickItem(page, 'Dismiss', 'Status');
   await page.waitForFunction(() => !window.forecourt.items().some((it) => it.label === 'Dismiss'), null, { timeout: 10000 });
@@ -290,7 +201,7 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
   // IndexedDB has removed the entry (sync.status() reads the saved outbox).
   await page.waitForFunction(() => window.forecourt.sync.status().refused.length === 0, null, { timeout: 10000 });
   await page.reload();
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  await waitForData(page);
   await waitForStatus(page, 'No changes waiting to sync');
   assert.equal(await page.evaluate(() => window.forecourt.items().some((it) => it.label === 'Dismiss')), false);
   const data = await pullAll('C-1');
