@@ -201,7 +201,29 @@ void reserve_for(ImportJob& job, Store& store) {
     job.journal.reserve(n);
 }
 
+ImportField match_field(MatchKey key) {
+    switch (key) {
+        case MatchKey::automatic: return F::ignore;
+        case MatchKey::external_id: return F::id;
+        case MatchKey::email: return F::email;
+        case MatchKey::phone: return F::phone;
+    }
+    return F::ignore;
+}
+
 }  // namespace
+
+const std::vector<MatchKey>& match_keys_for(ImportKind k) {
+    static const std::vector<MatchKey> contacts{MatchKey::automatic, MatchKey::external_id,
+                                                MatchKey::email, MatchKey::phone};
+    static const std::vector<MatchKey> others{MatchKey::automatic, MatchKey::external_id};
+    return k == ImportKind::contacts ? contacts : others;
+}
+
+ImportField match_field_left_out(MatchKey key, const ColumnMapping& m) {
+    F f = match_field(key);
+    return std::find(m.begin(), m.end(), f) == m.end() ? f : F::ignore;
+}
 
 MaybeError read_import_source(std::string_view bytes, ImportFormat format, ImportSource& out) {
     DecodedText text = decode_text(bytes);
@@ -252,6 +274,15 @@ MaybeError start_import(ImportJob& job, const Store& store, ImportSource source,
     if (F missing = missing_required_field(options.kind, mapping); missing != F::ignore)
         return Error{"missing_field", "mapping",
                      "no column is mapped to " + std::string(name_of(missing))};
+    const auto& keys = match_keys_for(options.kind);
+    if (std::find(keys.begin(), keys.end(), options.match_key) == keys.end())
+        return Error{"invalid_field", "match_key",
+                     std::string(name_of(options.kind)) + " cannot be matched by " +
+                         std::string(name_of(match_field(options.match_key)))};
+    if (F missing = match_field_left_out(options.match_key, mapping); missing != F::ignore)
+        return Error{"missing_field", "mapping",
+                     "rows match by " + std::string(name_of(missing)) +
+                         ", but no column is mapped to " + std::string(name_of(missing))};
     bool id_safe = !options.import_id.empty() && options.import_id.size() <= 40 &&
                    std::all_of(options.import_id.begin(), options.import_id.end(), [](char c) {
                        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||

@@ -54,12 +54,34 @@ struct ImportSource {
 // read at all (JSON that does not parse); bad rows are the job's business.
 MaybeError read_import_source(std::string_view bytes, ImportFormat format, ImportSource& out);
 
+// Which cell of a row says it is a record the store already has; the user picks it.
+//   automatic    a row with an external id (a column mapped to `id`) matches by that id alone:
+//                the source system says which record it is, and two of its records sharing an
+//                email stay two. Contacts without one match by email, then by phone. What
+//                imports did before the choice existed.
+//   external_id  the id column only; it must be mapped (start_import refuses otherwise).
+//   email, phone contacts only, that one cell and no other: a file whose emails are stale but
+//                whose phones are right must not land on the wrong contact through a fallback.
+//                Accounts, activities and leads have no email or phone of their own (an
+//                activity's contact_email names its contact, not the activity), so for them
+//                only automatic and external_id exist (match_keys_for).
+// Email compares case-insensitively, phone by digits (see phone_match_key). Under an explicit
+// key a row whose key cell is empty (or a phone too short to tell apart) matches nothing and
+// is a new record: an empty cell says nothing about which record a row is, and skipping such
+// rows would silently drop people who have no email. Whatever the key, a row it matches to
+// nothing but whose own id is on record (its external id, or the id this file gave it before)
+// is that record, not a new one, so re-imports are idempotent.
+enum class MatchKey : std::uint8_t { automatic, external_id, email, phone };
+
+// The keys a kind can match by, automatic first.
+const std::vector<MatchKey>& match_keys_for(ImportKind k);
+
+// The field an explicit key reads, or ignore when the key needs no column (automatic) or the
+// mapping has one. The UI shows it next to the choice, and start_import refuses the mapping.
+ImportField match_field_left_out(MatchKey key, const ColumnMapping& m);
+
 // When a row matches an existing record: leave it, overwrite the fields the file has (empty
-// cells keep the old value), or make a new record beside it. A row with an external id (a
-// column mapped to `id`) is matched by that id alone: the source system says which record it
-// is, and two of its records sharing an email stay two. Contacts without one are matched by
-// email (case-insensitive), then phone (digits only, see phone_match_key). A row this file
-// made before (its generated id exists) counts as a match too, so re-imports are idempotent.
+// cells keep the old value), or make a new record beside it.
 enum class DuplicatePolicy : std::uint8_t { skip, update, create };
 
 struct ImportOptions {
@@ -70,6 +92,7 @@ struct ImportOptions {
     Time now = 0;
     std::uint64_t next_seq = 1;  // the client's next command number; read it back from the job
     Id default_dealer_id;        // for accounts and leads whose row names no dealer
+    MatchKey match_key = MatchKey::automatic;
     DuplicatePolicy on_duplicate = DuplicatePolicy::update;
     bool create_missing_accounts = true;  // a company name with no account makes one
     int utc_offset_minutes = 0;           // for dates and times written without a zone
@@ -121,9 +144,9 @@ struct ImportJob {
     std::vector<Command> outbox;       // applied commands for the sync log; the caller drains it
 };
 
-// Checks the mapping (size, fields allowed for the kind, required fields present) and the
-// options, builds the lookups, and lists the file's structural errors as rejects. Nothing in
-// the store changes. On error the job is not started.
+// Checks the mapping (size, fields allowed for the kind, required fields and the match key's
+// field present) and the options, builds the lookups, and lists the file's structural errors
+// as rejects. Nothing in the store changes. On error the job is not started.
 MaybeError start_import(ImportJob& job, const Store& store, ImportSource source,
                         ColumnMapping mapping, ImportOptions options);
 

@@ -283,6 +283,29 @@ bool same_record(ImportKind k, const json& p, const json& existing) {
     return false;
 }
 
+// The record the row's match key finds (see MatchKey), or empty. Only contacts are indexed by
+// email and phone; start_import lets no other kind choose those keys.
+Id matched_record(const RowReader& r) {
+    const ImportJob& job = r.job;
+    auto by_email = [&] {
+        return find_or_empty(job.index.contact_by_email, email_match_key(r.text(F::email)));
+    };
+    auto by_phone = [&] {
+        return find_or_empty(job.index.contact_by_phone, phone_match_key(r.text(F::phone)));
+    };
+    switch (job.options.match_key) {
+        case MatchKey::automatic: {
+            if (!r.text(F::id).empty() || job.options.kind != ImportKind::contacts) return Id();
+            Id m = by_email();
+            return m.empty() ? by_phone() : m;
+        }
+        case MatchKey::external_id: return Id();  // the id itself, which plan_row reads anyway
+        case MatchKey::email: return by_email();
+        case MatchKey::phone: return by_phone();
+    }
+    return Id();
+}
+
 bool id_safe(std::string_view s) {
     return s.size() <= 64 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -313,22 +336,16 @@ RowPlan plan_row(const ImportJob& job, const Store& store, std::size_t row_index
     RowReader r{job, row, {}, {}};
     const ImportKind kind = job.options.kind;
 
-    // Which record the row is about: its external id, else (contacts) its email or phone.
+    // Which record the row is about: the one its match key finds, else the one its external
+    // id names (new, or on record from an earlier import).
     std::string_view ext = r.text(F::id);
     if (!ext.empty() && !id_safe(ext))
         return reject("id", "id may only hold up to 64 letters, digits and - _ . :" +
                                 r.column_note(F::id));
-    Id target(ext);
+    Id target = matched_record(r);
+    if (target.empty()) target = Id(ext);
     std::optional<json> existing;
     if (!target.empty()) existing = stored_record(store, kind, target);
-    if (!existing && target.empty() && kind == ImportKind::contacts) {
-        Id m = find_or_empty(job.index.contact_by_email, email_match_key(r.text(F::email)));
-        if (m.empty()) m = find_or_empty(job.index.contact_by_phone, phone_match_key(r.text(F::phone)));
-        if (!m.empty()) {
-            target = m;
-            existing = stored_record(store, kind, m);
-        }
-    }
     if (existing && job.options.on_duplicate == DuplicatePolicy::create) {
         // A new record beside the match; its id is the row's, which is the same record when
         // this file was imported before, and then it is updated rather than made twice.

@@ -39,6 +39,41 @@ const char* policy_label(DuplicatePolicy p) {
     return "";
 }
 
+const char* match_key_label(MatchKey k, ImportKind kind) {
+    switch (k) {
+        case MatchKey::automatic:
+            return kind == ImportKind::contacts ? "Automatic: id, email, then phone"
+                                                : "Automatic: id when mapped";
+        case MatchKey::external_id: return "External id only";
+        case MatchKey::email: return "Email only";
+        case MatchKey::phone: return "Phone only";
+    }
+    return "";
+}
+
+// What the chosen key does, in the words of the rows a user is about to import.
+const char* match_key_sentence(MatchKey k, ImportKind kind) {
+    switch (k) {
+        case MatchKey::automatic:
+            return kind == ImportKind::contacts
+                       ? "A row matches the record whose id is in its id column, when a column "
+                         "is mapped to id; otherwise the contact with the same email, else the "
+                         "one with the same phone."
+                       : "A row matches the record whose id is in its id column, when a column "
+                         "is mapped to id; without one every row is a new record.";
+        case MatchKey::external_id:
+            return "A row matches the record whose id is in its id column; a row with an empty "
+                   "id is a new record.";
+        case MatchKey::email:
+            return "A row matches the contact with the same email (letter case ignored), never "
+                   "by phone; a row with an empty email is a new contact.";
+        case MatchKey::phone:
+            return "A row matches the contact with the same phone number (only digits count), "
+                   "never by email; a row with an empty phone is a new contact.";
+    }
+    return "";
+}
+
 std::string field_label(ImportField f) {
     return f == ImportField::ignore ? "(do not import)" : std::string(name_of(f));
 }
@@ -91,6 +126,7 @@ void start(AppState& app) {
     o.now = app.now;
     o.next_seq = app.next_seq;
     o.default_dealer_id = default_dealer(app);
+    o.match_key = st.match_key;
     o.on_duplicate = st.on_duplicate;
     o.utc_offset_minutes = app.utc_offset_minutes;
     st.job = ImportJob{};
@@ -243,10 +279,21 @@ void draw_preview(AppState& app) {
                 st.kind = k;
                 st.mapping = guess_mapping(k, src.table.header);
                 st.start_error.reset();
+                const auto& keys = match_keys_for(k);  // email and phone are for contacts
+                if (std::find(keys.begin(), keys.end(), st.match_key) == keys.end())
+                    st.match_key = MatchKey::automatic;
             }
         ImGui::EndCombo();
     }
     label_last_item("Record type", "field");  // combos publish no label of their own
+    ImGui::SetNextItemWidth(chars(36));
+    if (ImGui::BeginCombo("Match rows by", match_key_label(st.match_key, st.kind))) {
+        for (MatchKey k : match_keys_for(st.kind))
+            if (ImGui::Selectable(match_key_label(k, st.kind), st.match_key == k))
+                st.match_key = k, st.start_error.reset();
+        ImGui::EndCombo();
+    }
+    label_last_item("Match rows by", "field");
     ImGui::SetNextItemWidth(chars(36));
     if (ImGui::BeginCombo("When a row matches a record", policy_label(st.on_duplicate))) {
         for (DuplicatePolicy p : {DuplicatePolicy::update, DuplicatePolicy::skip, DuplicatePolicy::create})
@@ -256,10 +303,14 @@ void draw_preview(AppState& app) {
     label_last_item("When a row matches a record", "field");
     ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
     ImGui::PushTextWrapPos(0);
-    published_text("A row matches by external id when a column is mapped to id; otherwise a "
-                   "contact matches by email, then by phone.");
+    published_text(match_key_sentence(st.match_key, st.kind));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    ImportField key_unmapped = match_field_left_out(st.match_key, st.mapping);
+    if (key_unmapped != ImportField::ignore)
+        field_error_text(("Map a column to " + std::string(name_of(key_unmapped)) +
+                          " to match rows by it, or match them another way")
+                             .c_str());
 
     ImGui::SeparatorText("Columns");
     draw_mapping(st);
@@ -272,7 +323,8 @@ void draw_preview(AppState& app) {
     draw_preview_rows(st);
 
     ImGui::Spacing();
-    ImGui::BeginDisabled(missing != ImportField::ignore || mapping_conflicts(st.mapping));
+    ImGui::BeginDisabled(missing != ImportField::ignore || key_unmapped != ImportField::ignore ||
+                         mapping_conflicts(st.mapping));
     if (ImGui::Button("Start import")) start(app);
     ImGui::EndDisabled();
     ImGui::SameLine();

@@ -1,5 +1,6 @@
 // The Import screen's state: the picked file as read, the user's choices (record type, column
-// mapping, what to do with duplicates), the running job, and what the last export produced.
+// mapping, what rows match records by and what to do when they do), the running job, and what
+// the last export produced.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,7 @@ struct ImportScreenState {
     // The user's choices.
     ImportKind kind = ImportKind::contacts;
     ColumnMapping mapping;
+    MatchKey match_key = MatchKey::automatic;
     DuplicatePolicy on_duplicate = DuplicatePolicy::update;
     std::optional<Error> start_error;  // start_import refused the choices
 

@@ -1,7 +1,8 @@
 // Import and export in the real browser: the Import screen asks for a file through the real
 // file chooser, previews a Windows-1252 lead file and a UTF-8-with-BOM contact file, runs the
-// imports, downloads the rejects, finds the imported leads in the inbox, and downloads the
-// filtered inbox as CSV with a formula-looking name neutralised.
+// imports (choosing what contact rows match by), downloads the rejects, finds the imported
+// leads in the inbox, and downloads the filtered inbox as CSV with a formula-looking name
+// neutralised.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -87,6 +88,17 @@ async function chooseLeads(page) {
   }
 }
 
+// Chooses what rows match by, again if a click missed, until the screen's sentence says so.
+async function chooseMatchKey(page, entry, sentenceStart) {
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    await chooseInCombo(page, 'Match rows by', entry);
+    await page.waitForTimeout(300);
+    if (await page.evaluate((s) => window.forecourt.items().some((i) =>
+      i.window === 'Import' && i.label.startsWith(s)), sentenceStart)) return;
+  }
+  throw new Error(`"${entry}" was not chosen`);
+}
+
 async function download(page, label) {
   const [file] = await Promise.all([page.waitForEvent('download'), clickItem(page, label, 'Import')]);
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
@@ -139,6 +151,12 @@ test('a UTF-8 contact file with a BOM imports names like \u0110or\u0111evi\u0107
   await pickFile(page, 'kontakte.csv', contactsFile);
   await findItem(page, 'Encoding: utf-8 (bom)   Delimiter: comma', 'Import');
   await findItem(page, 'Dragan \u0110or\u0111evi\u0107', 'Import');
+  // Matching by external id needs a column mapped to id: the screen says so and Start waits.
+  await chooseMatchKey(page, 'External id only', 'A row matches the record whose id is in its id column;');
+  await findItem(page, 'Map a column to id to match rows by it, or match them another way', 'Import');
+  assert.equal((await findItem(page, 'Start import', 'Import')).disabled, true);
+  await page.screenshot({ path: path.join(artifactsDir, 'import-match-key.png') });
+  await chooseMatchKey(page, 'Email only', 'A row matches the contact with the same email');
   await clickItem(page, 'Start import', 'Import');
   await findItem(page, 'Imported: 2', 'Import');
   const reject = await findItem(page, 'Line 4', 'Import');

@@ -220,6 +220,106 @@ TEST_CASE("duplicates are matched by email, phone or external id and follow the 
     }
 }
 
+TEST_CASE("the match key chosen decides which contact a row is, with no fallback to another") {
+    // A shared switchboard number: three people, one phone.
+    std::string file = "name,email,phone,company\n"
+                       "J. Müller,juergen@mueller.example,+49 89 1234567,Müller GmbH\n"
+                       "Petra Müller,PETRA@mueller.example,0049 89 1234567,Müller GmbH\n"
+                       "Hans Müller,hans@mueller.example,+49 (89) 123-4567,Müller GmbH\n";
+    auto store = [] {
+        Store s = import_store();
+        s.contacts.put(Contact{"A1-C2", "A1", "Petra Müller", "petra@mueller.example",
+                               "+49 89 7654321", ContactRole::user, false, true, true});
+        return s;
+    };
+    auto by = [](MatchKey key) {
+        auto o = import_options(ImportKind::contacts);
+        o.match_key = key;
+        return o;
+    };
+    SUBCASE("phone: every row is the one contact with that number") {
+        Store s = store();
+        ImportJob job = run_import(s, file, by(MatchKey::phone));
+        CHECK(job.counts.updated == 3);
+        CHECK(job.counts.created == 0);
+        CHECK(s.contacts.size() == 2);
+        CHECK(s.contacts.find("A1-C1")->name == "Hans Müller");  // the last row wins
+        CHECK(s.contacts.find("A1-C2")->phone == "+49 89 7654321");  // never touched
+    }
+    SUBCASE("email: two known contacts, and Hans is new rather than matched by phone") {
+        Store s = store();
+        ImportJob job = run_import(s, file, by(MatchKey::email));
+        CHECK(job.counts.updated == 2);
+        CHECK(job.counts.created == 1);
+        REQUIRE(s.contacts.size() == 3);
+        CHECK(s.contacts.find("A1-C1")->name == "J. Müller");
+        CHECK(s.contacts.find("A1-C2")->phone == "0049 89 1234567");
+        CHECK(s.contacts.find(generated_id(job, 4))->name == "Hans Müller");
+    }
+    SUBCASE("automatic: email first, then phone") {
+        Store s = store();
+        ImportJob job = run_import(s, file, by(MatchKey::automatic));
+        CHECK(job.counts.updated == 3);
+        CHECK(s.contacts.size() == 2);
+        CHECK(s.contacts.find("A1-C1")->name == "Hans Müller");
+        CHECK(s.contacts.find("A1-C2")->phone == "0049 89 1234567");
+    }
+    SUBCASE("phone: an empty phone makes a new contact even when the email is known") {
+        Store s = store();
+        ImportJob job = run_import(
+            s, "name,email,phone,company\nJürgen,juergen@mueller.example,,Müller GmbH\n",
+            by(MatchKey::phone));
+        CHECK(job.counts.created == 1);
+        CHECK(s.contacts.size() == 3);
+    }
+    SUBCASE("external id: an empty id is a new record even when the email is known") {
+        std::string ids = "id,name,email,company\n"
+                          ",Jürgen,juergen@mueller.example,Müller GmbH\n"
+                          "A1-C2,Petra M.,,\n";
+        Store s = store();
+        ImportJob job = run_import(s, ids, by(MatchKey::external_id));
+        CHECK(job.counts.created == 1);
+        CHECK(job.counts.updated == 1);
+        CHECK(s.contacts.size() == 3);
+        CHECK(s.contacts.find("A1-C1")->name == "Jürgen Müller");
+        CHECK(s.contacts.find("A1-C2")->name == "Petra M.");
+        Store t = store();
+        ImportJob automatic = run_import(t, ids, by(MatchKey::automatic));
+        CHECK(automatic.counts.created == 0);  // the empty id fell back to the email
+        CHECK(t.contacts.find("A1-C1")->name == "Jürgen");
+    }
+}
+
+TEST_CASE("a match key without its column, or one the record type has not, is refused") {
+    Store s = import_store();
+    ImportSource src;
+    REQUIRE_FALSE(read_import_source("name,email\nAnna,a@b.example\n", ImportFormat::csv, src));
+    ImportJob job;
+    auto o = import_options(ImportKind::contacts);
+    o.match_key = MatchKey::external_id;
+    auto e = start_import(job, s, src, {F::name, F::email}, o);
+    REQUIRE(e);
+    CHECK(e->field == "mapping");
+    CHECK(e->message == "rows match by id, but no column is mapped to id");
+    o.match_key = MatchKey::phone;
+    e = start_import(job, s, src, {F::name, F::email}, o);
+    REQUIRE(e);
+    CHECK(e->message == "rows match by phone, but no column is mapped to phone");
+    CHECK(match_field_left_out(MatchKey::email, {F::name, F::email}) == F::ignore);
+    CHECK(match_field_left_out(MatchKey::automatic, {F::name}) == F::ignore);
+
+    o = import_options(ImportKind::accounts);
+    o.match_key = MatchKey::email;
+    e = start_import(job, s, src, {F::name, F::ignore}, o);
+    REQUIRE(e);
+    CHECK(e->field == "match_key");
+    CHECK(e->message == "accounts cannot be matched by email");
+    CHECK(match_keys_for(ImportKind::leads) ==
+          std::vector<MatchKey>{MatchKey::automatic, MatchKey::external_id});
+    CHECK_FALSE(job.started);
+    CHECK(s.contacts.size() == 1);
+}
+
 TEST_CASE("activities and leads resolve contacts, accounts, categories and owners") {
     Store s = import_store();
     ImportJob acts = run_import(

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <algorithm>
 #include "import_screen.h"
+#include "import_values.h"
 #include "inbox_filter.h"
 #include "text_encoding.h"
 #include "ui_harness.h"
@@ -232,6 +233,46 @@ TEST_CASE("mapping mistakes are shown next to the column and keep Start disabled
     ui.frame();
     CHECK(app.imports.stage == ui::ImportStage::pick);
     CHECK(app.imports.read_error != "");
+}
+
+TEST_CASE("the user chooses what a row matches by: email only makes a new contact of a known phone") {
+    ui::AppState app = test::loaded_demo_app();
+    FakePlatform platform;
+    app.platform = &platform;
+    test::UiHarness ui(app);
+    Contact known;
+    for (const Contact& c : app.store.contacts.rows)
+        if (!phone_match_key(c.phone).empty() && !c.email.empty()) known = c;
+    REQUIRE_FALSE(known.id.empty());
+    const std::string account = app.store.accounts.find(known.account_id)->name;
+    // Someone new at a number already on record (a switchboard), with an email of their own.
+    std::string file = "Name;E-Mail;Telefon;Firma\nNew Colleague;new.colleague@example.com;" +
+                       known.phone + ";\"" + account + "\"\n";
+    const size_t contacts_before = app.store.contacts.size();
+
+    REQUIRE(ui.click("Import", "Navigation"));
+    ui::deliver_picked_file(app, "kollegen.csv", file);
+    ui.frame();
+    CHECK(ui.shows("A row matches the record whose id is in its id column, when a column is "
+                   "mapped to id; otherwise the contact with the same email, else the one with "
+                   "the same phone.", "Import"));  // the automatic key, by default
+    choose(ui, "Match rows by", "External id only");
+    CHECK(ui.shows("Map a column to id to match rows by it, or match them another way", "Import"));
+    CHECK(ui.item("Start import", "Import")->disabled);
+
+    choose(ui, "Match rows by", "Email only");
+    CHECK(app.imports.match_key == MatchKey::email);
+    CHECK_FALSE(ui.shows("Map a column to id to match rows by it, or match them another way",
+                         "Import"));
+    CHECK(ui.shows("A row matches the contact with the same email (letter case ignored), never by "
+                   "phone; a row with an empty email is a new contact.", "Import"));
+    REQUIRE(ui.click("Start import", "Import"));
+    for (int i = 0; i < 5 && app.imports.stage != ui::ImportStage::done; ++i) ui.frame();
+    REQUIRE(app.imports.stage == ui::ImportStage::done);
+    // Matched by phone (the automatic key) it would have overwritten the known contact.
+    CHECK(import_progress(app.imports.job).counts.created == 1);
+    CHECK(app.store.contacts.size() == contacts_before + 1);
+    CHECK(app.store.contacts.find(known.id)->name == known.name);
 }
 
 TEST_CASE("the inbox as filtered is exported to CSV and JSON, with formulas neutralised") {
