@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     // The first visitor of a demo should not wait for its data to be serialised.
     if (TenantState* demo = config.demo.empty() ? nullptr : state.tenants.find(kDemoTenant)) {
         std::lock_guard<std::mutex> lock(demo->mutex);
-        for (const char* part : {"inbox", "detail"})
+        for (const char* part : {"top", "inbox", "detail"})
             for (bool binary : {false, true}) demo_snapshot_part(*demo, part, binary);
     }
 

@@ -7,6 +7,7 @@
 #include "demo_seed.h"
 #include "events.h"
 #include "http_util.h"
+#include "inbox_preview.h"
 #include "pull.h"
 #include "push.h"
 #include "snapshot.h"
@@ -16,27 +17,39 @@
 
 namespace fc::server {
 
+// The "top" part (core/inbox_preview.h): enough rows for a tall screen, and only for a book
+// whose inbox part takes a noticeable time to arrive and load (~100 bytes a lead); a smaller
+// one answers 204 and the page waits for the inbox part as before.
+constexpr size_t kPreviewRows = 200;
+constexpr size_t kPreviewMinLeads = 20000;
+
 const std::pair<std::string, std::string>* demo_snapshot_part(TenantState& t,
                                                               const std::string& part,
                                                               bool binary) {
     const std::string key = binary ? part + ".bin" : part;
     auto it = t.demo_snapshots.find(key);
     if (it != t.demo_snapshots.end()) return &it->second;
-    auto encode = [&](std::initializer_list<const char*> tables) {
-        return binary ? snapshot_tables_to_binary(t.store, tables)
-                      : snapshot_tables_to_json(t.store, tables).dump();
+    auto encode = [&](const Store& store, std::initializer_list<const char*> tables) {
+        return binary ? snapshot_tables_to_binary(store, tables)
+                      : snapshot_tables_to_json(store, tables).dump();
     };
-    // "inbox": what the lead inbox needs to draw; "detail": what follows while it is up.
+    // "inbox": what the lead inbox needs to draw; "top": its first screenful, ahead of it;
+    // "detail": what follows while it is up.
     std::string body;
+    const auto inbox_tables = {"dealers", "users", "categories", "campaigns", "accounts", "leads",
+                               "scoring_rules", "sla_policy", "follow_up_rules"};
     if (part == "all")
         body = binary ? snapshot_to_binary(t.store) : snapshot_to_json(t.store).dump();
     else if (part == "inbox")
-        body = encode({"dealers", "users", "categories", "campaigns", "accounts", "leads",
-                       "scoring_rules", "sla_policy", "follow_up_rules"});
+        body = encode(t.store, inbox_tables);
+    else if (part == "top" && t.store.leads.size() < kPreviewMinLeads)
+        body.clear();  // nothing worth previewing
+    else if (part == "top")
+        body = encode(inbox_preview(t.store, kPreviewRows), inbox_tables);
     else if (part == "detail")
-        body = encode({"contacts", "activities", "tasks", "deals"});
+        body = encode(t.store, {"contacts", "activities", "tasks", "deals"});
     else return nullptr;
-    std::string packed = gzip_compress(body, 6);
+    std::string packed = body.empty() ? std::string() : gzip_compress(body, 6);
     return &(t.demo_snapshots[key] = {std::move(body), std::move(packed)});
 }
 
@@ -94,7 +107,8 @@ void install_routes(httplib::Server& http, ServerState& state) {
             const auto* body = demo_snapshot_part(*t, part, format == "binary");
             if (!body)
                 return send_error(res, 400, Error{"invalid_field", "part",
-                                                  "part must be all, inbox or detail"});
+                                                  "part must be all, top, inbox or detail"});
+            if (body->first.empty()) return void(res.status = 204);  // no "top" for a small book
             res.set_header("Cache-Control", "no-store");
             send_compressed(req, res, body->first, body->second,
                             format == "binary" ? "application/octet-stream" : "application/json");

@@ -31,12 +31,21 @@ void derive(AppState& app) {
 }  // namespace
 
 void set_app_data(AppState& app, Store store) {
+    // A lead opened in the preview is one of the whole store's too (by id; rows differ).
+    Id kept_lead = app.preview && app.selected_lead >= 0
+                       ? app.store.leads.rows[size_t(app.selected_lead)].id
+                       : Id();
     app.store = std::move(store);
+    app.preview = false;
     derive(app);
     app.loaded = true;
     app.loaded_at = app.now;
     app.status.clear();
     app.selected_lead = -1;
+    if (!kept_lead.empty()) {
+        std::uint32_t row = app.store.leads.row_of(kept_lead);
+        if (row != kNoRow) app.selected_lead = row;
+    }
     app.inbox.dirty = true;
     app.inbox.hits_valid = false;
     app.accounts.list_dirty = true;
@@ -76,6 +85,12 @@ MaybeError load_app_data(AppState& app, std::string_view snapshot) {
     }
     set_app_data(app, std::move(store));
     app.details_loaded = has_activities;
+    return std::nullopt;
+}
+
+MaybeError load_app_preview(AppState& app, std::string_view snapshot) {
+    if (auto e = load_app_data(app, snapshot)) return e;
+    app.preview = true;
     return std::nullopt;
 }
 

@@ -109,6 +109,9 @@ struct AppState {
     WorkflowConfig workflow;     // calendars and SLA policy for the Now queue (defaults)
     bool loaded = false;
     bool details_loaded = false;  // contacts and activities arrive after the inbox is up
+    // The store holds only the inbox's first screenful (core/inbox_preview.h) until the whole
+    // inbox part replaces it: the inbox says it is still loading and its filters wait.
+    bool preview = false;
     std::string status = "Loading your leads…";  // shown instead of the inbox until loaded
     Time now = 0;                // set by the platform before each frame
     Time loaded_at = 0;          // when the current data was loaded (app time)
@@ -152,6 +155,10 @@ struct AppState {
 // Replaces the store with a snapshot document (JSON text, or the binary form of
 // snapshot_binary.h, told apart by its first bytes). On error nothing changes.
 MaybeError load_app_data(AppState& app, std::string_view snapshot);
+// As load_app_data, for the inbox's first screenful sent ahead of it (core/inbox_preview.h):
+// marks the app as showing a preview until the next whole store replaces it. A lead opened
+// meanwhile stays open in the whole store.
+MaybeError load_app_preview(AppState& app, std::string_view snapshot);
 // Replaces the store with `store` (already validated) and rebuilds what is derived from it.
 void set_app_data(AppState& app, Store store);
 // Adds the tables of a second document (contacts, activities, tasks) after the inbox's.

@@ -179,7 +179,10 @@ void draw_inbox(AppState& app) {
         return;
     }
     handle_keys(app);
+    // Filtering a preview would count and show only its rows: the filters wait for the rest.
+    ImGui::BeginDisabled(app.preview);
     draw_filters(app);
+    ImGui::EndDisabled();
     refresh_inbox(app.store, app.index, app.inbox);
 
     char count[96];
@@ -188,8 +191,11 @@ void draw_inbox(AppState& app) {
     else
         std::snprintf(count, sizeof count, "%zu of %zu leads", app.inbox.order.size(),
                       app.store.leads.size());
+    // A preview's count would be its own; if the rest failed to arrive, the status says why.
+    const char* shown = !app.preview ? count
+                        : app.status.empty() ? "Loading all leads…" : app.status.c_str();
     ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
-    published_text(count);
+    published_text(shown);
     ImGui::PopStyleColor();
 
     if (app.inbox.order.empty()) {

@@ -150,6 +150,17 @@ EMSCRIPTEN_KEEPALIVE int fc_load_snapshot(const char* json_text, int size) {
     return 0;
 }
 
+// Loads the inbox's first screenful (core/inbox_preview.h), sent ahead of the snapshot that
+// fc_load_snapshot then loads. Returns 0, or -1 with fc_last_error() set (nothing changes).
+EMSCRIPTEN_KEEPALIVE int fc_load_preview(const char* bytes, int size) {
+    if (auto e = ui::load_app_preview(app, std::string_view(bytes, size_t(size)))) {
+        last_error = e->message;
+        return -1;
+    }
+    web::request_frames(2);
+    return 0;
+}
+
 // Adds a second snapshot document's tables (contacts, activities, tasks). Returns 0 or -1.
 EMSCRIPTEN_KEEPALIVE int fc_add_snapshot(const char* json_text, int size) {
     auto e = ui::add_app_data(app, std::string_view(json_text, size_t(size)));

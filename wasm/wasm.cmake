@@ -19,7 +19,7 @@ add_executable(forecourt_app
 target_include_directories(forecourt_app PRIVATE ${IMGUI_DIR}/backends)
 target_compile_definitions(forecourt_app PRIVATE IMGUI_IMPL_OPENGL_ES3)
 target_link_libraries(forecourt_app PRIVATE fc_ui)
-set(FC_APP_EXPORTS "_fc_start,_fc_resize,_fc_set_font,_fc_load_snapshot,_fc_add_snapshot,_fc_set_status,\
+set(FC_APP_EXPORTS "_fc_start,_fc_resize,_fc_set_font,_fc_load_snapshot,_fc_load_preview,_fc_add_snapshot,_fc_set_status,\
 _fc_last_error,_fc_items_json,_fc_frame_count,_fc_take_news,_fc_paste,_fc_text,_fc_click,_fc_navigate,_fc_set_theme,\
 _fc_set_locale,_fc_set_time_zone,_fc_stop,_fc_file_picked,_malloc,_free,\
 _fc_sync_configure,_fc_sync_begin_load,_fc_sync_apply_page,_fc_sync_finish_load,_fc_sync_replay,\

@@ -344,9 +344,15 @@
     // What the inbox needs first; contacts and activities follow while it is already usable.
     // Binary parts (core/snapshot_binary.h): read without a JSON parse; the app also takes JSON.
     const inboxPath = '/api/v1/demo/snapshot?part=inbox&format=binary';
+    const topPath = '/api/v1/demo/snapshot?part=top&format=binary';
     const detailPath = '/api/v1/demo/snapshot?part=detail&format=binary';
     const syncMode = !!opts.sync;
     const syncPromise = syncMode ? import(appBase + 'sync.js') : null;
+    // A big book's first screenful (core/inbox_preview.h), drawn while the inbox part, megabytes
+    // at 100k leads, is still arriving. Nothing (204) for a small book; not kept offline; not
+    // for a deep link, which may name a lead beyond it.
+    const previewPromise = syncMode || opts.route ? Promise.resolve(null)
+      : authorizedFetch(topPath).catch(() => null);
     const dataPromise = syncMode ? Promise.resolve(null) : fetchData(inboxPath);
     const detailPromise = dataPromise.then(() => (syncMode ? null : fetchData(detailPath)));
     dataPromise.catch(() => {});
@@ -461,6 +467,13 @@
           '. Reload to try again.', (p) => module._fc_set_status(p));
       }
     } else try {
+      const preview = await Promise.race([previewPromise, dataPromise.then(() => null, () => null)]);
+      if (mounted && preview && preview.length) {
+        if (withBytes(module, preview, (p, n) => module._fc_load_preview(p, n)) !== 0)
+          console.warn('Forecourt: ' + module.UTF8ToString(module._fc_last_error()));
+        // Let the preview be painted before loading the whole part takes the main thread.
+        else await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
       const data = await dataPromise;
       if (mounted && withBytes(module, data, (p, n) => module._fc_load_snapshot(p, n)) !== 0)
         throw new Error(module.UTF8ToString(module._fc_last_error()));

@@ -309,6 +309,9 @@ test('the demo snapshot comes in the binary form when asked; an unknown format i
   const bytes = Buffer.from(await bin.arrayBuffer());
   assert.equal(bytes.subarray(0, 8).toString('latin1'), 'FCSNAP1\n');
   assert.ok(bytes.includes('accounts') && bytes.includes('leads') && !bytes.includes('activities'));
+  // A small book has no first screenful to send ahead: the page waits for the inbox part.
+  const top = await fetch(server.url + '/api/v1/demo/snapshot?part=top&format=binary');
+  assert.equal(top.status, 204);
   const bad = await anon.call('GET', '/api/v1/demo/snapshot?format=xml');
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.field, 'format');
