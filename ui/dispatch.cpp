@@ -45,6 +45,13 @@ MaybeError apply_to_app(AppState& app, const Command& c) {
 }
 
 MaybeError dispatch(AppState& app, Command c, const std::string& form) {
+    // A preview holds only the inbox's first screenful, and the whole store replaces it a
+    // moment later: a change made to it would vanish then. Refused, with the reason, instead.
+    if (app.preview) {
+        Error e{"not_ready", "", "Still loading all leads: try again in a moment"};
+        app.rejection = Rejection{form, e};
+        return e;
+    }
     if (c.id.empty()) c.id = new_record_id(app, "cmd");
     c.client_id = app.client_id;
     c.seq = app.next_seq;

@@ -26,6 +26,9 @@ self.addEventListener('fetch', (event) => {
       caches.open(CACHE).then((c) => c.put(event.request, copy));
     }
     return res;
-  }).catch(() => caches.match(event.request, { ignoreSearch: true })
+  // ignoreVary: responses carry Vary: Origin (CORS), and module scripts (forecourt_app.js,
+  // sync.js) are requested with an Origin header the install's addAll did not send, so a
+  // first visit's cache would not match them offline.
+  }).catch(() => caches.match(event.request, { ignoreSearch: true, ignoreVary: true })
     .then((hit) => hit || Response.error())));
 });

@@ -10,6 +10,7 @@
 //   offline_restore_1m_ms    reload with that data set in IndexedDB, network off, to the first
 //                            frame with data                                     target <= 3000
 import { startServer, launchBrowser } from '../browser/harness.mjs';
+import { seededDataDir } from './seeded_data.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PASSWORD = 'forecourt-demo';
@@ -109,7 +110,7 @@ try {
   }
 
   if (process.env.BENCH_OFFLINE_1M !== '0') {
-    const big = await startServer({ demo: 'network', seed: 1 });
+    const big = await startServer({ demo: 'network', seed: 1, keepDataDir: seededDataDir('network', 1) });
     try {
       const initial = [], restore = [];
       for (let run = 0; run < 3; ++run) {

@@ -34,3 +34,16 @@ test('a returning user opens the app and sees their leads with the network off',
   await page.screenshot({ path: path.join(artifactsDir, 'offline-inbox.png') });
   await context.close();
 });
+
+test('a first visit is enough: offline straight after it, a reload opens the app with its leads', async () => {
+  // No second online visit: the modules the first visit imported before the service worker
+  // took over (forecourt_app.js) must come from what the worker cached at install.
+  const { page, context } = await openApp(browser, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
+  const rows = await page.evaluate(() => window.forecourt.items().filter((it) => it.window === 'Lead inbox' && it.role === 'row').length);
+  assert.ok(rows > 0, `leads shown offline: ${rows}`);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 // still loading until the whole inbox replaces it.
 #include <doctest/doctest.h>
 #include "demo_data.h"
+#include "dispatch.h"
 #include "inbox_filter.h"
 #include "inbox_preview.h"
 #include "snapshot_binary.h"
@@ -78,6 +79,15 @@ TEST_CASE("while only the preview is in, the inbox says it is loading; a lead op
     REQUIRE(ui.click(app.store.accounts.find(lead.account_id)->name, "Lead inbox"));
     REQUIRE(app.selected_lead >= 0);
     REQUIRE(app.store.leads.rows[size_t(app.selected_lead)].id == opened);
+
+    // A change made to the preview would vanish when the whole store replaces it: refused with
+    // the reason, nothing queued, the lead as it was.
+    const Command move = ui::make_command("lead.transition", {{"lead_id", opened}, {"to", "working"}});
+    MaybeError refused = ui::dispatch(app, move, "lead_state");
+    REQUIRE(refused.has_value());
+    CHECK(refused->message == "Still loading all leads: try again in a moment");
+    CHECK(app.outbox.empty());
+    CHECK(app.store.leads.find(opened)->state == lead.state);
 
     // A whole part that cannot be read leaves the preview up and says so (the page's message).
     CHECK(ui::load_app_data(app, "not a snapshot").has_value());
