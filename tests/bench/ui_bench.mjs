@@ -4,22 +4,9 @@
 // The seeded data folder is kept in build/bench-data/ and reused by later runs (seeding ~1.3M
 // records takes minutes); its name carries a hash of the code that generates and stores the
 // demo, so a change there seeds afresh. Delete the folder to force it.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { startServer, launchBrowser, buildDir, repoRoot, demoUrl } from '../browser/harness.mjs';
+import { startServer, launchBrowser, demoUrl } from '../browser/harness.mjs';
+import { seededDataDir } from './seeded_data.mjs';
 
-function seededDataDir(demo, seed) {
-  const hash = createHash('sha1');
-  for (const f of ['core/demo_data.cpp', 'core/records.h', 'server/demo_seed.cpp', 'server/migrations.cpp'])
-    hash.update(readFileSync(path.join(repoRoot, f)));
-  const parent = path.join(buildDir, 'bench-data');
-  const name = `${demo}-seed${seed}-${hash.digest('hex').slice(0, 12)}`;
-  mkdirSync(parent, { recursive: true });
-  for (const old of readdirSync(parent))  // folders seeded by older code are of no further use
-    if (old.startsWith(`${demo}-seed${seed}-`) && old !== name) rmSync(path.join(parent, old), { recursive: true, force: true });
-  return path.join(parent, name);
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
