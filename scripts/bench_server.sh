@@ -49,7 +49,17 @@ start_server() {
     createdb -h 127.0.0.1 -p "$PGPORT" -U postgres "$name"
     db_args=(--database "postgresql://postgres@127.0.0.1:$PGPORT/$name")
   fi
-  build/native/forecourt_server --port 0 --data-dir "$WORK/$1" --demo "$1" --rules-interval 0 \
+  # The network data set takes minutes to seed: on SQLite, start from the copy the browser
+  # benchmarks keep seeded (tests/bench/seeded_data.mjs) when there is one.
+  local seeded
+  if [[ $STORE == sqlite && $1 == network ]]; then
+    seeded=$(node --input-type=module -e "import { seededDataDir } from './tests/bench/seeded_data.mjs';
+      console.log(seededDataDir('network', 1))")
+    if [[ -f $seeded/forecourt.db ]]; then
+      mkdir -p "$WORK/$1" && sqlite3 "$seeded/forecourt.db" ".backup $WORK/$1/forecourt.db"
+    fi
+  fi
+  build/native/forecourt_server --port 0 --data-dir "$WORK/$1" --demo "$1" --demo-seed 1 --rules-interval 0 \
     --threads 24 "${db_args[@]}" >"$WORK/$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 1200); do

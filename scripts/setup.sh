@@ -12,7 +12,7 @@ PACKAGES=(
   build-essential cmake pkg-config emscripten
   nlohmann-json3-dev doctest-dev libcpp-httplib-dev libsqlite3-dev zlib1g-dev
   libsodium-dev libpq-dev postgresql libssl-dev libbrotli-dev libpugixml-dev
-  chromium fonts-dejavu-core fonts-noto-core wrk
+  chromium fonts-dejavu-core fonts-noto-core wrk sqlite3
 )
 
 missing=()

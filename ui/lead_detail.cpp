@@ -171,7 +171,7 @@ void draw_bant(AppState& app, std::uint32_t row) {
     bool changed = false;
     if (ImGui::BeginTable("bant", 3, flags)) {
         ImGui::TableSetupColumn("Item", ImGuiTableColumnFlags_WidthFixed, chars(11));
-        ImGui::TableSetupColumn("Met", ImGuiTableColumnFlags_WidthFixed, chars(9));
+        ImGui::TableSetupColumn("Met", ImGuiTableColumnFlags_WidthFixed, chars(12));  // box + "Not met"
         ImGui::TableSetupColumn("Evidence", ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableHeadersRow();
         ImGui::BeginDisabled(closed);

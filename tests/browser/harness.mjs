@@ -94,6 +94,25 @@ export async function findItem(page, label, window = '', timeout = 10000) {
   }
 }
 
+// Scrolls `window` with the mouse wheel, as a person would, until the item labelled `label`
+// in it is inside the window's visible rectangle (items below the fold are laid out, and so
+// published, outside it). Returns the item as it is then.
+export async function scrollToItem(page, label, window) {
+  for (let i = 0; i < 40; ++i) {
+    const [it, pane] = await page.evaluate(([l, w]) => {
+      const all = window.forecourt.items();
+      return [all.find((x) => x.label === l && x.window === w), all.find((x) => x.role === 'window' && x.label === w)];
+    }, [label, window]);
+    if (!it || !pane) return findItem(page, label, window);
+    const top = pane.rect.y, bottom = pane.rect.y + pane.rect.h;
+    if (it.rect.y >= top && it.rect.y + it.rect.h <= bottom) return it;
+    await page.mouse.move(pane.rect.x + pane.rect.w / 2, pane.rect.y + pane.rect.h / 2);
+    await page.mouse.wheel(0, it.rect.y < top ? -120 : 120);
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`${label} stays outside ${window}`);
+}
+
 // Clicks the centre of an item found by label, as a person would with a mouse.
 export async function clickItem(page, label, window = '') {
   const it = await findItem(page, label, window);
