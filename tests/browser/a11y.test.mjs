@@ -1,18 +1,10 @@
 // The screen-reader mirror: an offscreen DOM copy of what the canvas shows, built from the
 // same item hooks the tests use, checked against the screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, items } from './harness.mjs';
+import { useServerAndBrowser, openApp, items } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer({ demo: 'tiny', seed: 13 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 13 });
 
 // The mirror's grid rows as [account, product, score, ...] text.
 const mirroredRows = (page) => page.evaluate(() =>
@@ -21,7 +13,7 @@ const mirroredRows = (page) => page.evaluate(() =>
     .map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent)));
 
 test('the visible inbox rows are mirrored as an ARIA grid that matches the screen', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.waitForFunction(() => document.querySelectorAll('.forecourt-a11y [role=grid] [role=gridcell]').length > 0, null, { polling: 100 });
   const onScreen = (await items(page)).filter((it) => it.window === 'Lead inbox' && it.role === 'row');
   const mirrored = await mirroredRows(page);
@@ -47,7 +39,7 @@ test('the visible inbox rows are mirrored as an ARIA grid that matches the scree
 });
 
 test('activating a mirrored row opens the lead and the focus is announced', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.waitForFunction(() => document.querySelectorAll('.forecourt-a11y [role=grid] [role=gridcell]').length > 0, null, { polling: 100 });
   const label = await page.evaluate(() => {
     const row = [...document.querySelectorAll('.forecourt-a11y [role=grid] [role=row][aria-label]')][4];

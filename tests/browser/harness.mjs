@@ -1,10 +1,11 @@
 // Shared by the browser tests and benchmarks: starts the real server binary on a free
 // 127.0.0.1 port with a fresh data folder, and Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,6 +56,22 @@ export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], kee
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// For a test file: one server (startServer's options) and one browser for all its tests,
+// started before the first and stopped after the last. Read them as env.server, env.browser.
+export function useServerAndBrowser(serverOptions) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 // The standalone page showing the server's demo snapshot, without signing in.

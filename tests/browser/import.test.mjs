@@ -3,22 +3,13 @@
 // imports (choosing what contact rows match by), downloads the rejects, finds the imported
 // leads in the inbox, and downloads the filtered inbox as CSV with a formula-looking name
 // neutralised.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, findItem, clickItem, artifactsDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
 // Windows-1252, semicolons, CRLF: what Excel saves in Germany. "ü" is the single byte 0xFC.
 const leadsFile = Buffer.concat([
@@ -108,7 +99,7 @@ const BOM = '\ufeff';
 const csvLines = (bytes) => bytes.toString('utf8').split('\r\n').filter((l) => l !== '');
 
 test('a lead file is picked, previewed, imported; rejects download; the leads are in the inbox', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   await clickItem(page, 'Import', 'Navigation');
   await pickFile(page, 'leads-de.csv', leadsFile);
   await findItem(page, 'leads-de.csv: 3 rows, CSV', 'Import');
@@ -146,7 +137,7 @@ test('a lead file is picked, previewed, imported; rejects download; the leads ar
 });
 
 test('a UTF-8 contact file with a BOM imports names like \u0110or\u0111evi\u0107 and rejects a bad email', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   await clickItem(page, 'Import', 'Navigation');
   await pickFile(page, 'kontakte.csv', contactsFile);
   await findItem(page, 'Encoding: utf-8 (bom)   Delimiter: comma', 'Import');
@@ -171,7 +162,7 @@ test('a UTF-8 contact file with a BOM imports names like \u0110or\u0111evi\u0107
 });
 
 test('the filtered inbox downloads as CSV starting with its header, formulas neutralised', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   await clickItem(page, 'Import', 'Navigation');
   await pickFile(page, 'leads-de.csv', leadsFile);
   await findItem(page, 'leads-de.csv: 3 rows, CSV', 'Import');

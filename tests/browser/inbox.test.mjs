@@ -1,26 +1,16 @@
 // The first slice end to end: the real server, the WASM app in headless Chromium, a click on a
 // lead found by its label, and the detail pane showing that lead's account.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, demoUrl, items, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, demoUrl, items, findItem, clickItem, artifactsDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
 test('the inbox shows demo leads and clicking one shows its account in the detail pane', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { scale: 2 });
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { scale: 2 });
   await findItem(page, 'Lead inbox');
-  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
   const accountName = new Map(snapshot.accounts.map((a) => [a.id, a.name]));
 
   // Rows are selectables in the inbox window labelled with the account name; take the fourth
@@ -52,7 +42,7 @@ test('the inbox shows demo leads and clicking one shows its account in the detai
 });
 
 test('the canvas follows the window size', async () => {
-  const { page, context } = await openApp(browser, server.url, { width: 1000, height: 700 });
+  const { page, context } = await openApp(env.browser, env.server.url, { width: 1000, height: 700 });
   const inbox1 = await findItem(page, 'Lead inbox');
   await page.setViewportSize({ width: 800, height: 1000 });
   await page.waitForFunction(() => window.forecourt.canvas.width === 800);
@@ -68,10 +58,10 @@ test('the canvas follows the window size', async () => {
 });
 
 test('the app says so when the data cannot be loaded, instead of a blank canvas', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
   await page.route('**/api/v1/demo/snapshot?part=inbox*', (route) => route.fulfill({ status: 503, body: '' }));
-  await page.goto(demoUrl(server.url));
+  await page.goto(demoUrl(env.server.url));
   const msg = await page.waitForFunction(() => window.forecourt &&
     window.forecourt.items().find((it) => it.label.startsWith('Your leads could not be loaded')));
   assert.ok(await msg.jsonValue());
@@ -79,7 +69,7 @@ test('the app says so when the data cannot be loaded, instead of a blank canvas'
 });
 
 test('idle means idle: no frames are drawn while nothing changes, and a click still lands', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.waitForTimeout(1500);  // the details part arrives and the app settles
   const before = await page.evaluate(() => window.forecourt.frame());
   await page.waitForTimeout(2000);

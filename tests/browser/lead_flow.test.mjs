@@ -2,22 +2,12 @@
 // works: open a lead from the Now queue, log a call on it, fill the BANT checklist, qualify
 // it, convert it to a deal with an amount; the deal is then on the Pipeline board and the
 // call in the account's timeline. Screenshots go to build/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, items, findItem, clickItem, scrollToItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, items, findItem, clickItem, scrollToItem, artifactsDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 3 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 3 });
 
 // Clicks an item of the lead detail, scrolled into view first, as a person would.
 async function clickInPane(page, label, window) {
@@ -40,8 +30,8 @@ async function stageCount(page, stage) {
 }
 
 test('open a lead from Now, log a call, qualify it, convert it: the deal is in Pipeline, the call in the timeline', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 1200 });
-  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 1200 });
+  const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
   const callable = new Set(snapshot.accounts.filter((a) => {
     const first = snapshot.contacts.find((c) => c.account_id === a.id);
     return first && !first.do_not_contact;

@@ -4,29 +4,19 @@
 // in the background, a browser notification is raised. The foreground test signs both reps of
 // the dealer in (sync mode) and checks the tab of the rep the lead was routed to. (The Now queue lists only leads owned
 // by the rep; a captured lead gets an owner once server-side routing runs on capture.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, findItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, findItem, artifactsDir } from './harness.mjs';
 import { signIn, demoUser, openRepTab, postLead, searchInbox, dealerReps, capturedLead, openSignedInTab,
   openNowScreen } from './live_page.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5, extraArgs: ['--events-heartbeat', '2'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5, extraArgs: ['--events-heartbeat', '2'] });
 
 test('a captured lead shows up in the rep\'s background tab with a title badge and a notification', async () => {
-  const rep = await demoUser(server.url);
-  const token = await signIn(server.url, rep);
-  const { page, context, errors } = await openRepTab(browser, { appUrl: server.url, token, background: true });
+  const rep = await demoUser(env.server.url);
+  const token = await signIn(env.server.url, rep);
+  const { page, context, errors } = await openRepTab(env.browser, { appUrl: env.server.url, token, background: true });
   await findItem(page, 'Lead inbox');
   assert.equal(await page.title(), 'Forecourt', 'no badge before anything arrived');
   assert.deepEqual(await page.evaluate(() => window.__notifications), []);
@@ -36,7 +26,7 @@ test('a captured lead shows up in the rep\'s background tab with a title badge a
   await findItem(page, 'No leads match these filters.', 'Lead inbox');
   assert.equal(await page.title(), 'Forecourt', 'typing is not news');
 
-  const r = await postLead(server.url, { name: 'Lena Live', company, email: 'lena@livewire.example',
+  const r = await postLead(env.server.url, { name: 'Lena Live', company, email: 'lena@livewire.example',
     phone: '+49 89 123', product_category: 'vans', message: 'Need three vans this month, please call' });
   assert.equal(r.status, 201);
 
@@ -57,15 +47,15 @@ test('a captured lead shows up in the rep\'s background tab with a title badge a
 // Signed in (each tab is its rep's): the lead is news to the rep it is routed to.
 test('in a tab in the foreground the lead arrives with a badge but without a notification', async () => {
   const tabs = new Map();
-  for (const rep of await dealerReps(server.url, 'D1')) {
-    const tab = await openSignedInTab(browser, { appUrl: server.url, user: rep });
+  for (const rep of await dealerReps(env.server.url, 'D1')) {
+    const tab = await openSignedInTab(env.browser, { appUrl: env.server.url, user: rep });
     await openNowScreen(tab.page);
     tabs.set(rep, tab);
   }
-  const r = await postLead(server.url, { name: 'Fiona Front', company: 'Foreground Freight', email: 'fiona@front.example',
+  const r = await postLead(env.server.url, { name: 'Fiona Front', company: 'Foreground Freight', email: 'fiona@front.example',
     product_category: 'vans', message: 'Quote for two vans please' });
   assert.equal(r.status, 201);
-  const { owner } = await capturedLead(server.url, await r.json(), 'D1-M');
+  const { owner } = await capturedLead(env.server.url, await r.json(), 'D1-M');
   const { page } = tabs.get(owner);
   await page.waitForFunction(() => window.forecourt.items().some((it) => it.window === 'Now' &&
     it.label.startsWith('Foreground Freight · ')), null, { timeout: 5000 });
@@ -78,8 +68,8 @@ test('in a tab in the foreground the lead arrives with a badge but without a not
 });
 
 test('notifications are asked for once, with the reason, and "Not now" is remembered', async () => {
-  const token = await signIn(server.url, await demoUser(server.url));
-  const { page, context, errors } = await openRepTab(browser, { appUrl: server.url, token, grant: false });
+  const token = await signIn(env.server.url, await demoUser(env.server.url));
+  const { page, context, errors } = await openRepTab(env.browser, { appUrl: env.server.url, token, grant: false });
   const ask = page.getByRole('dialog', { name: 'Notifications' });
   await ask.waitFor({ timeout: 5000 });
   assert.match(await ask.textContent(), /new lead arrives while this tab is in the background/);

@@ -6,36 +6,26 @@
 // notification. The owner's second tab (which follows the first one's sync) shows it too,
 // with the badge, without a second notification. A colleague's tab does not get the lead in
 // its Now queue, nor a badge or a notification for it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, artifactsDir } from './harness.mjs';
 import { postLead, dealerReps, capturedLead, openSignedInTab, openAnotherTab, openNowScreen, nowQueueLabels } from './live_page.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5, extraArgs: ['--events-heartbeat', '2'] });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5, extraArgs: ['--events-heartbeat', '2'] });
 
 const inNowQueue = (labels, company) => labels.some((l) => l.startsWith(company + ' · '));
 
 test('a captured lead reaches its owner\'s Now queue in a signed-in background tab, with a badge and one notification', async () => {
-  const reps = await dealerReps(server.url, 'D1');
+  const reps = await dealerReps(env.server.url, 'D1');
   assert.ok(reps.length >= 2, 'the dealer has a rep and a colleague');
   const tabs = new Map();
   const seconds = new Map();
   for (const rep of reps) {
-    const tab = await openSignedInTab(browser, { appUrl: server.url, user: rep, background: true });
+    const tab = await openSignedInTab(env.browser, { appUrl: env.server.url, user: rep, background: true });
     await openNowScreen(tab.page);  // each rep keeps the Now screen open
     tabs.set(rep, tab);
-    const second = await openAnotherTab(tab.context, server.url, { background: true });
+    const second = await openAnotherTab(tab.context, env.server.url, { background: true });
     await openNowScreen(second.page);
     seconds.set(rep, second);
   }
@@ -46,10 +36,10 @@ test('a captured lead reaches its owner\'s Now queue in a signed-in background t
     assert.equal(inNowQueue(await nowQueueLabels(page), company), false);
   }
 
-  const r = await postLead(server.url, { name: 'Lena Live', company, email: 'lena@livewire.example',
+  const r = await postLead(env.server.url, { name: 'Lena Live', company, email: 'lena@livewire.example',
     phone: '+49 89 123', product_category: 'vans', message: 'Need three vans this month, please call' });
   assert.equal(r.status, 201);
-  const lead = await capturedLead(server.url, await r.json(), 'D1-M');
+  const lead = await capturedLead(env.server.url, await r.json(), 'D1-M');
   assert.ok(reps.includes(lead.owner), `routed to a rep of the dealer: ${lead.owner}`);
 
   const owner = tabs.get(lead.owner).page;

@@ -1,23 +1,15 @@
 // With no network, a returning user opens the app and sees their leads: the shell comes from
 // the service worker, the data from IndexedDB.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, artifactsDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer({ demo: 'tiny', seed: 11 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 11 });
 
 test('a returning user opens the app and sees their leads with the network off', async () => {
-  const { page, context } = await openApp(browser, server.url);
-  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const { page, context } = await openApp(env.browser, env.server.url);
+  const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
   const names = new Set(snapshot.accounts.map((a) => a.name));
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Reload once online so the worker controls the page and the shell is cached.
@@ -38,7 +30,7 @@ test('a returning user opens the app and sees their leads with the network off',
 test('a first visit is enough: offline straight after it, a reload opens the app with its leads', async () => {
   // No second online visit: the modules the first visit imported before the service worker
   // took over (forecourt_app.js) must come from what the worker cached at install.
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.reload();

@@ -2,23 +2,13 @@
 // person does: a deal is closed as won with its reason, and Reports draws its charts, whose
 // bars and points are items (label "<chart>: <x>", cells [x, value]) read through the item
 // hooks, never by pixel. Screenshots go to build/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, items, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, items, findItem, clickItem, artifactsDir } from './harness.mjs';
 
-let server, browser, snapshot;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5 });
-  browser = await launchBrowser();
-  snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
+const demoSnapshot = async () => (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
 
 // The text item in `window` whose label starts with `prefix`, once it is drawn.
 async function textStarting(page, prefix, window) {
@@ -34,7 +24,8 @@ async function stageCount(page, stage) {
 const count = (text) => Number(String(text).replace(/[^\d-]/g, ''));
 
 test('a deal is moved to won with its reason in Pipeline: refused without one, then shown as won', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800, scale: 2 });
+  const snapshot = await demoSnapshot();
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 800, scale: 2 });
   await clickItem(page, 'Pipeline', 'Navigation');
   await findItem(page, 'Pipeline', 'Pipeline');
   const wonBefore = await stageCount(page, 'Bought');
@@ -71,7 +62,8 @@ test('a deal is moved to won with its reason in Pipeline: refused without one, t
 });
 
 test('Reports draws its charts: funnel, response times, weeks and ROI, each bar readable by label', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800, scale: 2 });
+  const snapshot = await demoSnapshot();
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 800, scale: 2 });
   await clickItem(page, 'Reports', 'Navigation');
   await findItem(page, 'Funnel: Leads', 'Reports');
   const drawn = (await items(page)).filter((it) => it.window === 'Reports' && it.role === 'row' &&

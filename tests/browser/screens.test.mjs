@@ -1,28 +1,18 @@
 // Every screen, reached the way a user does: by clicking its name in the navigation, in
-// headless Chromium on the real server. A screenshot of each goes to build/artifacts/ for a
+// headless Chromium on the real env.server. A screenshot of each goes to build/artifacts/ for a
 // person to look at. Then a call is logged with the keyboard only, through the real platform
 // layer, and the status strip counts it as waiting to sync.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, items, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, items, findItem, clickItem, artifactsDir } from './harness.mjs';
 
 const screens = [
   ['Now', 'Now'], ['Leads', 'Lead inbox'], ['Accounts', 'Accounts'], ['Follow-ups', 'Follow-ups'],
   ['Pipeline', 'Pipeline'], ['Reports', 'Reports'], ['Rules', 'Rules'], ['Settings', 'Settings'],
 ];
 
-let server, browser;
-before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer({ demo: 'tiny', seed: 5 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
 async function visitAll(page, suffix) {
   for (const [label, pane] of screens) {
@@ -35,7 +25,7 @@ async function visitAll(page, suffix) {
 }
 
 test('every screen is reached from the sidebar on a laptop-sized canvas', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800 });
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 800 });
   await visitAll(page, '');
   // The sidebar is a column on the left.
   const all = (await items(page)).filter((it) => it.window === 'Navigation');
@@ -46,7 +36,7 @@ test('every screen is reached from the sidebar on a laptop-sized canvas', async 
 });
 
 test('on an upright tablet the screens are tabs across the top, all reachable', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 768, height: 1024, scale: 2 });
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 768, height: 1024, scale: 2 });
   await visitAll(page, '-tablet');
   const all = (await items(page)).filter((it) => it.window === 'Navigation');
   const now = all.find((it) => it.label === 'Now'), settings = all.find((it) => it.label === 'Settings');
@@ -57,11 +47,11 @@ test('on an upright tablet the screens are tabs across the top, all reachable', 
 });
 
 test('an account shows its 360 view, and a call is logged with the keyboard only', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800 });
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 800 });
   await clickItem(page, 'Accounts', 'Navigation');
   await findItem(page, 'Accounts', 'Accounts');
   // The first account in the list (names are selectables in the Accounts pane).
-  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
   const names = new Set(snapshot.accounts.map((a) => a.name));
   const callable = new Set(snapshot.accounts.filter((a) => {
     const first = snapshot.contacts.find((c) => c.account_id === a.id);
@@ -102,7 +92,7 @@ async function openInboxRows(page) {
 }
 
 test('central marketing changes a scoring weight: the preview shows the new order, Apply reorders the inbox', async () => {
-  const { page, context, errors } = await openApp(browser, server.url, { width: 1280, height: 800, scale: 2 });
+  const { page, context, errors } = await openApp(env.browser, env.server.url, { width: 1280, height: 800, scale: 2 });
   await clickItem(page, 'Leads', 'Navigation');
   await findItem(page, 'Lead inbox', 'Lead inbox');
   const before = await openInboxRows(page);

@@ -2,28 +2,19 @@
 // when the network returns every change reaches the server exactly once (checked by pulling as
 // another user of the same dealer through the HTTP API). Also: a tab closed in the middle of a
 // push, and two tabs editing offline (one leader pushes for both).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, findItem, clickItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, findItem, clickItem, artifactsDir } from './harness.mjs';
 import { signIn as login, pullAll as pullAllAt } from './live_page.mjs';
 import { waitForStatus, waitForData, signIn as signInAt, reopen as reopenAt, logCall, showsOnAccount,
   callableAccounts as callableAccountsAt, countWhere } from './sync_page.mjs';
 
-let server, browser;
-const pullAll = (user) => pullAllAt(server.url, user);
-const signIn = (context, user) => signInAt(context, server.url, user);
-const reopen = (context) => reopenAt(context, server.url);
-const callableAccounts = () => callableAccountsAt(server.url);
-
-before(async () => {
-  server = await startServer({ demo: 'tiny', seed: 21 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 21 });
+const pullAll = (user) => pullAllAt(env.server.url, user);
+const signIn = (context, user) => signInAt(context, env.server.url, user);
+const reopen = (context) => reopenAt(context, env.server.url);
+const callableAccounts = () => callableAccountsAt(env.server.url);
 
 // Opens a lead (as a link to it would) and moves it with the state button labelled `action`:
 // one lead.transition command.
@@ -50,7 +41,7 @@ async function newLeadOfRep() {
 test('edits made offline survive a reload and reach the server exactly once', async () => {
   const [account] = await callableAccounts();
   const lead = await newLeadOfRep();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   let page = await signIn(context, 'D1-R1');
   // The shell is cached by the service worker once it controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -93,7 +84,7 @@ test('edits made offline survive a reload and reach the server exactly once', as
 test('a tab closed while its push is in flight resumes on reopen, without duplicates', async () => {
   const accounts = await callableAccounts();
   const account = accounts[1 % accounts.length];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signIn(context, 'D1-R1');
   let reachedServer;
   const pushed = new Promise((r) => { reachedServer = r; });
@@ -118,7 +109,7 @@ test('a tab closed while its push is in flight resumes on reopen, without duplic
 
 test('two tabs edit offline; one leader pushes both, each sees the other, nothing is sent twice', async () => {
   const accounts = await callableAccounts();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const one = await signIn(context, 'D1-R1');
   const two = await reopen(context);
   const sent = [];
@@ -157,17 +148,17 @@ test('two tabs edit offline; one leader pushes both, each sees the other, nothin
 test('changes the server refuses are shown with the reason, undone, and kept until dismissed', async () => {
   const accounts = await callableAccounts();
   const account = accounts[4 % accounts.length];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signIn(context, 'D1-R1');
   await context.setOffline(true);
   await logCall(page, account, 'Call on a moved account', 'Follow up on the moved account');
   await waitForStatus(page, '2 changes waiting to sync');
 
   // Meanwhile head office moves the account to another dealer: the rep may no longer write it.
-  const central = await login(server.url, 'C-1');
+  const central = await login(env.server.url, 'C-1');
   const record = (await pullAll('C-1')).accounts.find((a) => a.name === account && a.dealer_id === 'D1');
   const moved = { ...record, dealer_id: 'D2' };
-  const res = await fetch(server.url + 'api/v1/sync/push', {
+  const res = await fetch(env.server.url + 'api/v1/sync/push', {
     method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + central },
     body: JSON.stringify({ client_id: 'test-central', commands: [{ id: 'move-1', client_id: 'test-central',
       seq: 1, kind: 'account.put', at: Math.floor(Date.now() / 1000) + 60, author: '', payload: moved }] }),

@@ -1,26 +1,18 @@
 // Typing into the canvas goes through the hidden text input kept over the active field: accented
 // letters, names in other scripts and composed (IME) text arrive as typed, and paste works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, findItem, clickItem } from './harness.mjs';
+import { useServerAndBrowser, openApp, clickItem } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer({ demo: 'tiny', seed: 17 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 17 });
 
 // The inbox rows on screen, by account label.
 const rowLabels = (page) => page.evaluate(() =>
   window.forecourt.items().filter((it) => it.window === 'Lead inbox' && it.role === 'row').map((it) => it.label));
 
 test('a name typed with accents into the inbox search filters the leads, and IME text arrives whole', async () => {
-  const { page, context } = await openApp(browser, server.url);
-  const snapshot = await (await fetch(server.url + 'api/v1/demo/snapshot')).json();
+  const { page, context } = await openApp(env.browser, env.server.url);
+  const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
   // An account name with a non-ASCII letter, and a part of it to type.
   const account = snapshot.accounts.find((a) => /[^\x00-\x7F]/.test(a.name) && /^[\p{L} ]+$/u.test(a.name));
   const word = account.name.split(' ').find((w) => /[^\x00-\x7F]/.test(w));

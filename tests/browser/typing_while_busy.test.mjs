@@ -5,32 +5,23 @@
 // (The bug: the press waited a frame for the pointer's hover while the keys went ahead, so Ctrl+A
 // and the first letter reached no field or a screen shortcut; "De Vries Services" became
 // "<old name>e Vries Services".)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findItem, clickItem } from './harness.mjs';
+import { useServerAndBrowser, findItem, clickItem } from './harness.mjs';
 
 const TENANT = 'network-a';
 const USER = 'D1-R1';
 const PASSWORD = 'forecourt-demo';
-let server, browser;
-
-before(async () => {
-  server = await startServer({ demo: 'tiny', seed: 21 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ demo: 'tiny', seed: 21 });
 
 // Account names the rep sees, made of letters and spaces only (typed key by key below).
 async function accountNames() {
-  const login = await fetch(server.url + 'api/v1/auth/login', {
+  const login = await fetch(env.server.url + 'api/v1/auth/login', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ tenant: TENANT, user: USER, password: PASSWORD }),
   });
   const { token } = await login.json();
-  const res = await fetch(server.url + 'api/v1/sync/pull?cursor=0&limit=10000',
+  const res = await fetch(env.server.url + 'api/v1/sync/pull?cursor=0&limit=10000',
     { headers: { Authorization: 'Bearer ' + token } });
   const { changes } = await res.json();
   return changes.filter((c) => c.table === 'accounts').map((c) => c.record.name)
@@ -59,9 +50,9 @@ const selectAll = [
 ];
 
 async function signedIn() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByLabel('Tenant').fill(TENANT);
   await page.getByLabel('User').fill(USER);
   await page.getByLabel('Password').fill(PASSWORD);
