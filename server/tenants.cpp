@@ -1,6 +1,7 @@
 #include "tenants.h"
 #include "record_table.h"
 #include "lead_engine.h"
+#include "snapshot_tables.h"
 
 namespace fc::server {
 
@@ -38,6 +39,8 @@ MaybeError catch_up(Conn& c, TenantState& t) {
 
 MaybeError reload(Conn& c, TenantState& t) {
     t.store = Store{};
+    // Doubling, not the browser's eighth: see Table::growth_shift.
+    snapshot_detail::for_each_table(t.store, [](const char*, auto& table) { table.growth_shift = 0; });
     t.written_at.clear();
     t.deleted.clear();
     t.version = 0;
