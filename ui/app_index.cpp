@@ -86,6 +86,8 @@ void index_lead(const Store& s, AppIndex& ix, std::uint32_t l) {
     ix.lead_dealer[l] = row_of(s.dealers, lead.dealer_id);
 }
 
+}  // namespace
+
 void rebuild_lead_campaigns(const Store& s, AppIndex& ix) {
     // (account row, category row) -> its lead rows (a closed lead may be followed by a new one),
     // then one pass over the activities.
@@ -117,6 +119,8 @@ void rebuild_lead_campaigns(const Store& s, AppIndex& ix) {
     }
     ix.lead_campaign_begin[s.leads.size()] = std::uint32_t(ix.lead_campaigns.size());
 }
+
+namespace {
 
 void rebuild_account_order(const Store& s, AppIndex& ix) {
     ix.account_rank = name_ranks(s.accounts.rows, [](const Account& a) -> const std::string& { return a.name; });
@@ -240,6 +244,37 @@ void index_command(const Store& s, AppIndex& ix, const Command& c) {
                c.kind == "dealer.put") {
         rebuild_index(s, ix);  // reference data: rare, small to redo, and every rank may move
     }
+}
+
+void index_pulled_record(const Store& s, AppIndex& ix, const std::string& table, const Id& id) {
+    // The commands that write these tables; a pull that brings any other table that the
+    // indexes follow is rebuilt instead (ui/sync_replica.cpp, note_change).
+    const char* kind = table == "activities" ? "activity.log"
+                       : table == "tasks"    ? "task.put"
+                       : table == "leads"    ? "lead.put"
+                                             : nullptr;
+    if (!kind) return;
+    Command c;
+    c.kind = kind;
+    c.payload = json{{"id", id}};
+    index_command(s, ix, c);
+}
+
+bool index_new_leads(const Store& s, AppIndex& ix) {
+    const auto first = std::uint32_t(ix.lead_state.size());
+    for (std::uint32_t l = first; l < s.leads.size(); ++l) {
+        index_lead(s, ix, l);
+        // Rows only grow, so appending keeps each list in row order.
+        if (ix.lead_account[l] < ix.leads_of.size()) ix.leads_of[ix.lead_account[l]].push_back(l);
+    }
+    if (ix.lead_campaign_begin.size() < s.leads.size() + 1)
+        ix.lead_campaign_begin.resize(s.leads.size() + 1, std::uint32_t(ix.lead_campaigns.size()));
+    return first < s.leads.size();
+}
+
+void index_account_leads(const Store& s, AppIndex& ix, std::uint32_t account) {
+    if (account < ix.leads_of.size())
+        for (std::uint32_t l : ix.leads_of[account]) index_lead(s, ix, l);
 }
 
 bool account_matches(const AppIndex& ix, std::uint32_t a, const std::string& q) {

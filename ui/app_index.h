@@ -51,6 +51,18 @@ void rebuild_index(const Store& s, AppIndex& ix);
 // Brings the index up to date after `c` was applied to the store.
 void index_command(const Store& s, AppIndex& ix, const Command& c);
 
+// For a small pull (ui/sync_replica.cpp), which puts records instead of applying commands:
+// follows a pulled record of `table` as index_command() follows the command that writes it.
+void index_pulled_record(const Store& s, AppIndex& ix, const std::string& table, const Id& id);
+// Indexes the leads appended since the index last grew (pulled, or opened by the lead engine).
+// Returns whether there were any.
+bool index_new_leads(const Store& s, AppIndex& ix);
+// Copies the scores and states of an account's leads again: the lead engine re-scores them
+// when the account's activities change.
+void index_account_leads(const Store& s, AppIndex& ix, std::uint32_t account);
+// The campaigns that touched each lead, from all activities (rebuild_index() does it too).
+void rebuild_lead_campaigns(const Store& s, AppIndex& ix);
+
 // Does the account's folded name or one of its contacts' contain `folded_query`?
 bool account_matches(const AppIndex& ix, std::uint32_t account_row, const std::string& folded_query);
 // Sets hits[a] = 0 for every account not matching `folded_query` (hits sized to accounts).

@@ -1,5 +1,6 @@
 #include "sync_replica.h"
 #include <algorithm>
+#include "app_index.h"
 #include "dispatch.h"
 #include "lead_engine.h"
 #include "record_json.h"
@@ -64,6 +65,61 @@ MaybeError erase_change(Store& s, const std::string& table, const json& record,
     return std::nullopt;
 }
 
+// What a page of a loaded replica's pull changed, so that derived data can follow only that
+// (follow_small_pull) instead of being rebuilt from the whole store.
+struct PageChanges {
+    bool rebuild = false;  // something only a rebuild follows (see note_change)
+    bool campaigns = false;  // an activity about a campaign: lead campaigns are redone
+    std::vector<std::pair<std::string, Id>> records;  // table, id
+    std::vector<Id> accounts;  // whose leads the lead engine may have re-scored
+};
+
+// Notes a pulled record before it is stored. Only new activities, leads, tasks, lead events
+// and deals, and replaced ones whose place in the indexes stays, are followed record by
+// record; anything else (reference data, accounts and contacts, whose names order lists, a
+// record moved to another account) asks for a rebuild.
+void note_change(const Store& s, const std::string& table, const json& record, PageChanges& out) {
+    auto id_it = record.find("id");
+    auto text = [&](const char* key) {
+        auto it = record.find(key);
+        return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (id_it == record.end() || !id_it->is_string()) {
+        out.rebuild = true;
+        return;
+    }
+    const Id& id = id_it->get_ref<const std::string&>();
+    if (table == "activities") {
+        std::uint32_t row = s.activities.row_of(id);
+        if (row != kNoRow) {
+            Activity pulled;
+            if (from_json(record, pulled, "")) return;  // put_change reports it
+            const Activity& old = s.activities.rows[row];
+            if (old.at != pulled.at || old.account_id != pulled.account_id || old.type != pulled.type ||
+                old.product_category != pulled.product_category || old.campaign_id != pulled.campaign_id)
+                out.rebuild = true;
+        }
+        if (!text("campaign_id").empty()) out.campaigns = true;
+        out.accounts.push_back(text("account_id"));
+    } else if (table == "leads") {
+        std::uint32_t row = s.leads.row_of(id);
+        if (row != kNoRow && (s.leads.rows[row].account_id != text("account_id") ||
+                              s.leads.rows[row].product_category != text("product_category")))
+            out.rebuild = true;
+        out.accounts.push_back(text("account_id"));
+    } else if (table == "tasks") {
+        std::uint32_t row = s.tasks.row_of(id);
+        if (row != kNoRow && (s.tasks.rows[row].account_id != text("account_id") ||
+                              s.tasks.rows[row].lead_id != text("lead_id") ||
+                              s.tasks.rows[row].assignee != text("assignee")))
+            out.rebuild = true;
+    } else if (table != "lead_events" && table != "deals") {
+        out.rebuild = true;
+        return;
+    }
+    out.records.emplace_back(table, id);
+}
+
 // After the last page of a pull: the records made here by commands no longer waiting (the
 // server has them: acknowledged, forgotten before this pull) that the pull did not bring. The
 // pull started after the acknowledgement, so it brought everything the server made for them;
@@ -90,10 +146,44 @@ bool drop_unconfirmed_records(AppState& app) {
 }
 
 // The waiting commands again, on top of records a pull replaced. A command that no longer
-// applies (its record moved on) simply leaves the pulled version; it is still sent.
-void replay_waiting(AppState& app) {
-    for (const Command& c : app.outbox) (void)apply_local_command(app, c);
-    for (const Command& c : app.sync.foreign) (void)apply_local_command(app, c);
+// applies (its record moved on) simply leaves the pulled version; it is still sent. `index`:
+// follow each in the derived data as dispatch() does (else the caller rebuilds it).
+void replay_waiting(AppState& app, bool index = false) {
+    for (const std::vector<Command>* list : {&app.outbox, &app.sync.foreign})
+        for (const Command& c : *list)
+            if (!apply_local_command(app, c) && index) note_applied(app, c);
+}
+
+// Derived data after a small page: the pulled records and the waiting commands replayed over
+// them are followed one by one, as dispatch() follows a command, instead of rebuilding the
+// indexes from every record (seconds on a big book, for a page of a hundred).
+void follow_small_pull(AppState& app, const PageChanges& page) {
+    Store& s = app.store;
+    // New lead rows first: index_command() takes a lead count that differs from the index's
+    // for a lead the engine opened, and rebuilds. A new lead (pulled, or opened by the engine
+    // on pulled signals) may be about campaigns of earlier activities: campaigns are redone.
+    bool campaigns = index_new_leads(s, app.index) || page.campaigns;
+    for (const auto& [table, id] : page.records) index_pulled_record(s, app.index, table, id);
+    replay_waiting(app, true);
+    campaigns = index_new_leads(s, app.index) || campaigns;
+    std::vector<std::uint32_t> accounts;
+    for (const Id& a : page.accounts) accounts.push_back(s.accounts.row_of(a));
+    std::sort(accounts.begin(), accounts.end());
+    accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+    for (std::uint32_t a : accounts) index_account_leads(s, app.index, a);
+    if (campaigns) rebuild_lead_campaigns(s, app.index);
+    refresh_indexes(app.core_index, s);
+    app.reports.valid = false;
+    app.inbox.dirty = true;
+    app.inbox.hits_valid = false;
+    app.accounts.list_dirty = true;
+    app.follow_ups.dirty = true;
+}
+
+// Up to how many records a page is followed record by record rather than by a rebuild: the
+// rebuild's cost grows with the store, the per-record one with the page.
+bool small_page(const Store& s, std::size_t changes) {
+    return changes <= 1000 || changes * 10 <= s.activities.size();
 }
 
 std::uint64_t seq_of(const json& j) {
@@ -147,6 +237,8 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
         return Error{"missing_field", "changes", "the pulled page has no changes"};
     const bool incremental = app.loaded;
     bool removed = false;
+    PageChanges followed;
+    followed.rebuild = !incremental || !small_page(app.store, changes->size());
     for (std::size_t i = 0; i < changes->size(); ++i) {
         const json& change = (*changes)[i];
         std::string path = "changes[" + std::to_string(i) + "]";
@@ -158,6 +250,7 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
         if (!app.sync.local_records.empty())
             if (auto id = change["record"].find("id"); id != change["record"].end() && id->is_string())
                 app.sync.local_records.erase(record_key(table, id->get<std::string>()));
+        if (!followed.rebuild) note_change(app.store, table, change["record"], followed);
         MaybeError e = change.value("deleted", false)
                            ? erase_change(app.store, table, change["record"], path + ".record", removed)
                            : put_change(app.store, table, change["record"], path + ".record",
@@ -173,6 +266,10 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
     if (app.sync.in_progress) app.sync.progress_records += std::int64_t(out.changes);
     if (!out.has_more) removed = drop_unconfirmed_records(app) || removed;
     if (incremental && (out.changes || removed)) {
+        if (!removed && !followed.rebuild) {
+            follow_small_pull(app, followed);
+            return std::nullopt;
+        }
         // A removal moved another record into the removed one's row: the lead book refers to
         // rows, so it is rebuilt (as core does after contact.delete).
         if (removed && app.store.lead_book.built) rebuild_leads(app.store, app.store.lead_book.now);
@@ -207,12 +304,12 @@ MaybeError replay_command(AppState& app, std::string_view command_json, bool own
 void forget_commands(AppState& app, std::string_view keys_json) {
     json keys = json::parse(keys_json.begin(), keys_json.end(), nullptr, false);
     if (!keys.is_array()) return;
+    // A set, not a scan of the keys per command: a pushed batch of 10k forgets 10k.
+    std::unordered_set<std::string> gone;
+    for (const json& k : keys)
+        if (k.is_object()) gone.insert(k.value("client_id", std::string()) + "#" + std::to_string(seq_of(k)));
     auto listed = [&](const Command& c) {
-        for (const json& k : keys)
-            if (k.is_object() && k.value("client_id", std::string()) == c.client_id &&
-                seq_of(k) == c.seq)
-                return true;
-        return false;
+        return gone.count(c.client_id + "#" + std::to_string(c.seq)) > 0;
     };
     app.outbox.erase(std::remove_if(app.outbox.begin(), app.outbox.end(), listed),
                      app.outbox.end());

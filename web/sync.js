@@ -10,7 +10,7 @@
 import { openOutboxStore } from './outbox-store.js';
 
 const PULL_LIMIT = 5000;
-const PUSH_BATCH = 500;
+const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
 
@@ -82,6 +82,8 @@ export async function startSync(env) {
   let unsaved = [];             // commands the UI made that IndexedDB has not taken yet
   let saving = Promise.resolve();
   let running = null;           // the sync in progress
+  let pullSent = false;         // it has asked the server for changes
+  let queued = null;            // the sync after it, shared by everyone asking meanwhile
   let failures = 0;
   let refusalShown = false;     // a change the server refused still shows: restore after the next pull
   let timer = 0;
@@ -101,14 +103,13 @@ export async function startSync(env) {
   }
 
   async function refreshOutboxStatus() {
-    const entries = await store.listOutbox();
+    const { waiting, rejected } = await store.outboxSummary();
     setStatus({
-      waiting: entries.filter((e) => e.status === 'pending').length,
-      refused: entries.filter((e) => e.status === 'rejected').map((e) => ({
+      waiting,
+      refused: rejected.map((e) => ({
         client_id: e.client_id, seq: e.seq, kind: e.command.kind, error: e.error || {},
       })),
     }, { share: false });
-    return entries;
   }
 
   function applyPage(bytes) {
@@ -227,27 +228,48 @@ export async function startSync(env) {
     return res;
   }
 
+  // Sends every pending command, each client's in seq order, in batches as large as the server
+  // takes. The next batch is read while one is on the wire and the results are written while
+  // the next one is: only the server's own work is sequential. The pass ends when a read from
+  // the start finds nothing pending (catching commands saved meanwhile by any tab).
   async function pushAll() {
-    for (;;) {
-      const pending = (await store.listOutbox()).filter((e) => e.status === 'pending');
-      if (!pending.length) return;
-      const client = pending[0].client_id;
-      const batch = pending.filter((e) => e.client_id === client).slice(0, PUSH_BATCH);
-      const res = await (await api('POST', '/api/v1/sync/push',
-        { client_id: client, commands: batch.map((e) => e.command) })).json();
-      await store.markResults(client, res.results);
-      // Kept outside this call: a later batch or the pull may fail before the restore.
-      if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
-      const gap = res.results.find((r) => r.status === 'out_of_order');
-      if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
-      await refreshOutboxStatus();
+    const marking = [];
+    try {
+      let next = store.listPending(null, PUSH_BATCH);
+      for (;;) {
+        const pending = await next;
+        if (!pending.length) {
+          if (!marking.length) return;  // nothing was waiting: that read was from the start
+          await Promise.all(marking);
+          const fresh = await store.listPending(null, PUSH_BATCH);
+          if (!fresh.length) return;
+          next = Promise.resolve(fresh);
+          continue;
+        }
+        const client = pending[0].client_id;
+        const batch = pending.filter((e) => e.client_id === client);
+        const lastKey = [client, batch[batch.length - 1].seq];
+        next = store.listPending(lastKey, PUSH_BATCH);
+        next.catch(() => {});  // a failed read is reported when awaited, not as unhandled
+        const res = await (await api('POST', '/api/v1/sync/push',
+          { client_id: client, commands: batch.map((e) => e.command) })).json();
+        marking.push(store.markResults(client, batch[0].seq, lastKey[1], res.results));
+        // Kept outside this call: a later batch or the pull may fail before the restore.
+        if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
+        const gap = res.results.find((r) => r.status === 'out_of_order');
+        if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
+        // The exact count (and any refusal) is read again when the sync ends.
+        setStatus({ waiting: Math.max(0, status.waiting - res.results.length) }, { share: false });
+      }
+    } finally {
+      // Written before the pull reads what is acknowledged, and before a failure is reported.
+      await Promise.allSettled(marking);
     }
   }
 
   async function pullAll() {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
-    const ackedEntries = (await store.listOutbox()).filter((e) => e.status === 'acked');
-    const acked = ackedEntries.map((e) => [e.client_id, e.seq]);
+    const { keys: acked, superseded } = await store.listAcked();
     // Forgotten in the app before the pages, not after: this pull brings every record they
     // changed as the server has it now, and replaying them over it would lay an older edit
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
@@ -261,6 +283,7 @@ export async function startSync(env) {
     let cursor = (await store.getMeta('cursor')) || '0';
     const first = !loaded;
     for (;;) {
+      pullSent = true;
       const res = await api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_LIMIT}`);
       const bytes = new Uint8Array(await res.arrayBuffer());
       const page = applyPage(bytes);
@@ -275,7 +298,7 @@ export async function startSync(env) {
     }
     // A superseded command changed nothing at the server, so no pulled record undoes what it
     // did here: the caller rebuilds the store from the pages without it.
-    return ackedEntries.some((e) => e.superseded);
+    return superseded;
   }
 
   async function syncOnce() {
@@ -290,7 +313,7 @@ export async function startSync(env) {
       }
       failures = 0;
       const now = Math.floor(Date.now() / 1000);
-      await store.setMeta('last_synced', now);
+      await store.setMeta('last_synced', now, 'relaxed');
       // navigator.onLine, not true: the network may have gone after the last answer arrived,
       // and the 'offline' event's status must not be overwritten.
       setStatus({ online: navigator.onLine, error: '', retry_at: 0, last_synced: now });
@@ -310,21 +333,34 @@ export async function startSync(env) {
   }
 
   // Runs a sync (after the one in progress, if any). Resolves with the status when done.
-  async function now() {
+  // Everyone asking while a sync runs shares the one sync after it (a burst of live pokes, the
+  // timer and "Sync now" make one more round trip, not one each). pullOnly (a poke, pullNow):
+  // a running sync that has not sent its pull yet will bring everything the server has now,
+  // so it answers.
+  async function now({ pullOnly = false } = {}) {
     if (stopped) return Object.assign({}, status);
     if (!leader) {
       if (channel) channel.postMessage({ type: 'sync-now' });
       return Object.assign({}, status);
     }
-    while (running) await running;
+    if (!running) await runSync();
+    else if (pullOnly && !pullSent) await running;
+    else {
+      if (!queued) queued = running.catch(() => {}).then(() => { queued = null; return running || runSync(); });
+      await queued;
+    }
+    return Object.assign({}, status);
+  }
+
+  function runSync() {
     clearTimeout(timer);
     timer = 0;
+    pullSent = false;
     running = syncOnce().finally(() => {
       running = null;
       if (failures === 0) schedule(env.periodMs || 30000);
     });
-    await running;
-    return Object.assign({}, status);
+    return running;
   }
 
   function schedule(ms) {
@@ -394,7 +430,7 @@ export async function startSync(env) {
     // change of it.
     api: {
       now,
-      pullNow: () => (leader ? now() : Promise.resolve(Object.assign({}, status))),
+      pullNow: () => (leader ? now({ pullOnly: true }) : Promise.resolve(Object.assign({}, status))),
       status: () => Object.assign({ leader, clientId }, status),
       on(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     },

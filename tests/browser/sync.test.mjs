@@ -199,3 +199,62 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
   assert.equal(countWhere(data.activities, 'note', 'Call on a moved account'), 0);
   await context.close();
 });
+
+test('a device with data saved by the previous version (IndexedDB version 1) opens it once the old tab is closed, sends what waits and shows what was refused', async () => {
+  const accounts = await callableAccounts();
+  const name = accounts[5 % accounts.length];
+  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const first = await signIn(context, 'D1-R1');
+  await first.close();
+
+  // The device as the previous version left it: its pages and cursor, a call waiting to be
+  // sent and a change the server refused, in a version 1 database (no indexes).
+  const old = await context.newPage();
+  await old.goto(env.server.url + 'favicon.svg');  // this origin, without the app
+  await old.evaluate(async ({ accountId }) => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    let db = await promised(indexedDB.open(name));
+    let t = db.transaction(['pages', 'meta'], 'readonly');
+    const [pages, metaKeys, metaValues] = await Promise.all([promised(t.objectStore('pages').getAll()),
+      promised(t.objectStore('meta').getAllKeys()), promised(t.objectStore('meta').getAll())]);
+    db.close();
+    await promised(indexedDB.deleteDatabase(name));
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('pages', { autoIncrement: true });
+      req.result.createObjectStore('outbox', { keyPath: ['client_id', 'seq'] });
+      req.result.createObjectStore('meta');
+    };
+    db = await promised(req);
+    t = db.transaction(['pages', 'meta', 'outbox'], 'readwrite');
+    for (const p of pages) t.objectStore('pages').add(p);
+    metaKeys.forEach((k, i) => t.objectStore('meta').put(metaValues[i], k));
+    const at = Math.floor(Date.now() / 1000);
+    const command = (client, kind, payload) => ({ id: `cmd-${client}-1`, client_id: client, seq: 1, kind, at, author: 'D1-R1', payload });
+    t.objectStore('outbox').put({ client_id: 'web-upgrade-a', seq: 1, status: 'rejected',
+      command: command('web-upgrade-a', 'task.put', { id: 'task-upgrade', title: 'Refused task' }),
+      error: { code: 'forbidden', message: 'refused before the update' } });
+    t.objectStore('outbox').put({ client_id: 'web-upgrade-b', seq: 1, status: 'pending',
+      command: command('web-upgrade-b', 'activity.log',
+        { id: 'act-upgrade-b', account_id: accountId, type: 'note', at, note: 'Call kept through the update' }) });
+    await done(t);
+    window.heldOpen = db;  // as a tab of the previous version would, which never lets go
+  }, { accountId: account.id });
+
+  // The upgrade waits for the old tab, and says why; with it closed, a reload opens the app.
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.items().some((it) =>
+    it.label.includes('held by an older version of the app in another tab')), null, { timeout: 30000 });
+  await old.close();
+  await page.reload();
+  await waitForData(page);
+  await findItem(page, 'Not saved by the server: task.put: refused before the update', 'Status', 30000);
+  await waitForStatus(page, 'No changes waiting to sync');
+  await showsOnAccount(page, name, 'Call kept through the update');
+  assert.equal(countWhere((await pullAll('D1-M')).activities, 'note', 'Call kept through the update'), 1);
+  await context.close();
+});

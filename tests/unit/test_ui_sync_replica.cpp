@@ -2,8 +2,10 @@
 // commands not yet acknowledged stay visible over newer pulls, the UI's commands are handed to
 // the platform once, and the status strip shows the sync client's state.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include "demo_data.h"
 #include "dispatch.h"
+#include "inbox_filter.h"
 #include "record_json.h"
 #include "sync_replica.h"
 #include "ui_harness.h"
@@ -282,4 +284,173 @@ TEST_CASE("records a command made only here go once it is done with and a pull d
     ui::forget_commands(app, json::array({{{"client_id", again.client_id}, {"seq", again.seq}}}).dump());
     REQUIRE_FALSE(ui::apply_pull_page(app, one_change("lead_events", to_json(logged)), p));
     CHECK(app.store.lead_events.contains(logged.id));
+}
+
+namespace {
+
+std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> rows) {
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// A small pull into a loaded app is followed record by record; the derived data must be what
+// a rebuild from the same store gives (the way every pull was followed before): the indexes
+// the screens use, core's, and the inbox they make, also filtered by campaign.
+void check_as_rebuilt(const ui::AppState& app) {
+    ui::AppState full = app;
+    ui::refresh_derived_data(full);
+    const ui::AppIndex& ix = app.index;
+    const ui::AppIndex& re = full.index;
+    CHECK(ix.contacts_of == re.contacts_of);
+    CHECK(ix.activities_of == re.activities_of);
+    CHECK(ix.leads_of == re.leads_of);
+    CHECK(ix.tasks_of == re.tasks_of);
+    CHECK(ix.search_blob == re.search_blob);
+    CHECK(ix.search_begin == re.search_begin);
+    CHECK(ix.account_rank == re.account_rank);
+    CHECK(ix.lead_account == re.lead_account);
+    CHECK(ix.lead_category == re.lead_category);
+    CHECK(ix.lead_owner == re.lead_owner);
+    CHECK(ix.lead_dealer == re.lead_dealer);
+    CHECK(ix.lead_score == re.lead_score);
+    CHECK(ix.lead_state == re.lead_state);
+    CHECK(ix.lead_campaign_begin == re.lead_campaign_begin);
+    CHECK(ix.lead_campaigns == re.lead_campaigns);
+    CHECK(ix.category_rank == re.category_rank);
+    CHECK(ix.user_rank == re.user_rank);
+    const Indexes& core = app.core_index;
+    const Indexes& core_re = full.core_index;
+    CHECK(core.activities_of_account == core_re.activities_of_account);
+    CHECK(core.tasks_of_account == core_re.tasks_of_account);
+    CHECK(core.tasks_of_lead == core_re.tasks_of_lead);
+    CHECK(core.leads_of_account == core_re.leads_of_account);
+    CHECK(core.events_of_lead == core_re.events_of_lead);
+    CHECK(core.activity_at == core_re.activity_at);
+    CHECK(core.activity_campaign == core_re.activity_campaign);
+    CHECK(core.lead_account == core_re.lead_account);
+    for (const User& u : app.store.users.rows) {
+        auto rows = [&](const Indexes& x) {
+            auto it = x.leads_of_owner.find(u.id);
+            return it == x.leads_of_owner.end() ? std::vector<std::uint32_t>() : sorted(it->second);
+        };
+        CHECK(rows(core) == rows(core_re));
+    }
+    ui::InboxState inbox = app.inbox, inbox_re = full.inbox;
+    for (std::uint32_t campaign : {ui::kAnyRow, 0u}) {
+        inbox.filter.campaign = inbox_re.filter.campaign = campaign;
+        inbox.dirty = inbox_re.dirty = true;
+        ui::refresh_inbox(app.store, app.index, inbox);
+        ui::refresh_inbox(full.store, full.index, inbox_re);
+        CHECK(inbox.order == inbox_re.order);
+    }
+}
+
+// Applies a one-page pull to a loaded app; checks it was followed record by record (a rebuild
+// replaces the index, and with it this marker).
+void pull_small_page(ui::AppState& app, const json& changes) {
+    app.index.category_rank.push_back(777);
+    ui::PullPage p;
+    REQUIRE_FALSE(ui::apply_pull_page(
+        app, json{{"changes", changes}, {"cursor", "9999"}, {"has_more", false}}.dump(), p));
+    REQUIRE(app.index.category_rank.back() == 777);
+    app.index.category_rank.pop_back();
+}
+
+}  // namespace
+
+TEST_CASE("a small pull is followed record by record and leaves what a rebuild would") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    REQUIRE(app.store.leads.size() > 0);
+    REQUIRE(app.store.campaigns.size() > 0);
+    const Lead lead = app.store.leads.rows[0];
+    // A change of this tab still waiting, replayed over the page.
+    json waiting = {{"id", "act-waiting"}, {"account_id", lead.account_id}, {"type", "note"},
+                    {"at", test::kNow - 60}, {"note", "Asked for the brochure"}};
+    REQUIRE_FALSE(ui::dispatch(app, ui::make_command("activity.log", waiting)));
+
+    // Another user's work: signals about the lead's product (one from a campaign), a task,
+    // the lead itself reassigned, with the event every reassignment writes.
+    json changes = json::array();
+    for (int i = 0; i < 3; ++i) {
+        Activity a;
+        a.id = "act-pulled-" + std::to_string(i);
+        a.account_id = lead.account_id;
+        a.type = i == 0 ? ActivityType::quote_request : ActivityType::test_drive;
+        a.at = test::kNow - 3600 + i;
+        a.product_category = lead.product_category;
+        if (i == 2) a.campaign_id = app.store.campaigns.rows[0].id;
+        changes.push_back({{"table", "activities"}, {"record", to_json(a)}});
+    }
+    Task t;
+    t.id = "task-pulled";
+    t.account_id = lead.account_id;
+    t.lead_id = lead.id;
+    t.assignee = "D1-R2";
+    t.title = "Send the test drive offer";
+    t.due = test::kNow + 86400;
+    t.created_at = test::kNow;
+    changes.push_back({{"table", "tasks"}, {"record", to_json(t)}});
+    Lead moved = *app.store.leads.find(lead.id);
+    LeadEvent reassigned;
+    reassigned.id = "cmd-reassign";
+    reassigned.lead_id = lead.id;
+    reassigned.kind = LeadEventKind::reassigned;
+    reassigned.at = test::kNow - 30;
+    reassigned.actor = "D1-M";
+    reassigned.from_owner = moved.owner;
+    moved.owner = app.store.users.rows[app.store.users.size() - 1].id;
+    reassigned.to_owner = moved.owner;
+    changes.push_back({{"table", "leads"}, {"record", to_json(moved)}});
+    changes.push_back({{"table", "lead_events"}, {"record", to_json(reassigned)}});
+
+    pull_small_page(app, changes);
+    CHECK(app.store.activities.contains("act-pulled-2"));
+    CHECK(app.store.activities.contains("act-waiting"));
+    CHECK(app.store.tasks.find("task-pulled")->title == "Send the test drive offer");
+    CHECK(app.store.leads.find(lead.id)->owner == moved.owner);
+    check_as_rebuilt(app);
+}
+
+TEST_CASE("a lead the engine opens on pulled signals counts the campaigns that came before") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    REQUIRE(app.store.campaigns.size() > 0);
+    // An account with no lead about some product yet.
+    Id account, category;
+    for (const Account& a : app.store.accounts.rows) {
+        for (const ProductCategory& c : app.store.categories.rows) {
+            bool has_lead = std::any_of(app.store.leads.rows.begin(), app.store.leads.rows.end(),
+                [&](const Lead& l) { return l.account_id == a.id && l.product_category == c.id; });
+            if (!has_lead) { account = a.id; category = c.id; break; }
+        }
+        if (!account.empty()) break;
+    }
+    REQUIRE_FALSE(account.empty());
+    auto signal = [&](const std::string& id, ActivityType type, Time at, const Id& campaign) {
+        Activity a;
+        a.id = id;
+        a.account_id = account;
+        a.type = type;
+        a.at = at;
+        a.product_category = category;
+        a.campaign_id = campaign;
+        return json{{"table", "activities"}, {"record", to_json(a)}};
+    };
+    // A campaign's mailing was opened: not enough for a lead.
+    const size_t leads_before = app.store.leads.size();
+    pull_small_page(app, json::array({signal("act-campaign", ActivityType::literature_request,
+                                             test::kNow - 7200, app.store.campaigns.rows[0].id)}));
+    REQUIRE(app.store.leads.size() == leads_before);
+    check_as_rebuilt(app);
+    // Then a quote request and test drives, none from a campaign: the engine opens a lead,
+    // and the campaign's earlier touch is the lead's (the inbox's campaign filter finds it).
+    json strong = json::array();
+    strong.push_back(signal("act-quote", ActivityType::quote_request, test::kNow - 3600, ""));
+    for (int i = 0; i < 3; ++i)
+        strong.push_back(signal("act-drive-" + std::to_string(i), ActivityType::test_drive,
+                                test::kNow - 3000 + i, ""));
+    pull_small_page(app, strong);
+    REQUIRE(app.store.leads.size() > leads_before);
+    check_as_rebuilt(app);
 }
