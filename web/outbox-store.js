@@ -32,11 +32,11 @@ export async function openOutboxStore(name) {
   });
 
   // Runs fn(stores) in one transaction; resolves with fn's value once it committed.
-  function tx(names, mode, fn) {
+  function tx(names, mode, fn, durability = 'strict') {
     return new Promise((resolve, reject) => {
       let t;
       try {
-        t = db.transaction(names, mode, { durability: 'strict' });
+        t = db.transaction(names, mode, { durability });
       } catch (e) {
         reject(e);
         return;
@@ -89,14 +89,16 @@ export async function openOutboxStore(name) {
     },
 
     // One pulled page, its cursor, and the outbox entries it makes unnecessary, together.
-    // Returns the page's key (null for a page without changes, which is not kept).
+    // Returns the page's key (null for a page without changes, which is not kept). Relaxed
+    // durability (no flush to disk per page: a first sync writes hundreds of megabytes): still
+    // all or nothing, and a page a power cut loses is pulled again from the cursor before it.
     savePage(bytes, changes, cursor, removeKeys) {
       return tx(['pages', 'meta', 'outbox'], 'readwrite', async (s) => {
         const key = changes ? await promised(s.pages.add(bytes)) : null;
         s.meta.put(cursor, 'cursor');
         for (const k of removeKeys) s.outbox.delete(k);
         return key;
-      });
+      }, 'relaxed');
     },
 
     removeCommands(keys) {

@@ -9,7 +9,7 @@
 // once even if a lost response makes the leader send it again (client id + seq).
 import { openOutboxStore } from './outbox-store.js';
 
-const PULL_LIMIT = 5000;
+const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 500;
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
@@ -116,6 +116,18 @@ export async function startSync(env) {
     const text = M.UTF8ToString(raw);
     if (!text) throw new Error('a pulled page could not be read: ' + M.UTF8ToString(M._fc_sync_error()));
     return JSON.parse(text);
+  }
+
+  // The page's cursor and has_more, read from its last bytes (the server writes them after the
+  // changes, and nothing after them has a "cursor" key), so the next page can be asked for while
+  // this one is applied and saved. null when not found there: then the next waits as before.
+  const tailDecoder = new TextDecoder();
+  function pageTail(bytes) {
+    const text = tailDecoder.decode(bytes.subarray(Math.max(0, bytes.length - 512)));
+    const at = text.lastIndexOf('"cursor":"');
+    const end = at < 0 ? -1 : text.indexOf('"', at + 10);
+    const more = end < 0 ? null : /"has_more":(true|false)/.exec(text.slice(end));
+    return more ? { cursor: text.slice(at + 10, end), has_more: more[1] === 'true' } : null;
   }
 
   function replay(entries) {
@@ -260,19 +272,47 @@ export async function startSync(env) {
     await catchUp(false);
     let cursor = (await store.getMeta('cursor')) || '0';
     const first = !loaded;
-    for (;;) {
-      const res = await api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_LIMIT}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const page = applyPage(bytes);
-      const last = !page.has_more;
-      const key = await store.savePage(bytes, page.changes, page.cursor, last ? acked : []);
-      if (key != null) lastPageKey = key;
-      cursor = page.cursor;
-      if (last && !loaded) finishLoad(await store.listOutbox());
-      if (channel) channel.postMessage({ type: 'pulled', complete: last });
-      if (first) setStatus({ progress_total: 0 });
-      if (last) break;
+    // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
+    // are saved in order behind the applying (at most four waiting), so the server, the network,
+    // the app and IndexedDB work at once. Each page is still saved with its cursor in one
+    // transaction; a failed save stops the pull (later ones are not written), and the next
+    // pull resumes from the last saved cursor, applying again what was applied (idempotent).
+    const fetchPage = (c) => {
+      const p = api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(c)}&limit=${PULL_LIMIT}`)
+        .then(async (res) => new Uint8Array(await res.arrayBuffer()));
+      p.catch(() => {});  // awaited below, or dropped (then its failure does not matter)
+      return { cursor: c, bytes: p };
+    };
+    let next = fetchPage(cursor);
+    let saved = Promise.resolve();
+    const queued = [];
+    try {
+      for (;;) {
+        const bytes = await next.bytes;
+        const tail = pageTail(bytes);
+        next = tail && tail.has_more ? fetchPage(tail.cursor) : null;
+        const page = applyPage(bytes);
+        const last = !page.has_more;
+        if (next && next.cursor !== page.cursor) next = null;  // read wrong: ask again
+        if (!last && !next) next = fetchPage(page.cursor);
+        saved = saved.then(() => store.savePage(bytes, page.changes, page.cursor, last ? acked : []))
+          .then((key) => {
+            if (key != null) lastPageKey = key;
+            if (channel) channel.postMessage({ type: 'pulled', complete: last });
+          });
+        saved.catch(() => {});
+        queued.push(saved);
+        if (queued.length > 4) await queued.shift();
+        if (first) setStatus({ progress_total: 0 });
+        if (last) break;
+      }
+      await saved;
+    } finally {
+      // A failed request or page leaves no save running behind it: the next pull starts from
+      // the cursor of the last page saved, not from one a late save is about to move.
+      await saved.catch(() => {});
     }
+    if (!loaded) finishLoad(await store.listOutbox());
     // A superseded command changed nothing at the server, so no pulled record undoes what it
     // did here: the caller rebuilds the store from the pages without it.
     return ackedEntries.some((e) => e.superseded);
