@@ -6,7 +6,9 @@
 //            {client_id, seq, command, status: 'pending' | 'acked' | 'rejected', error}.
 //            The command is the local change: replayed over the pages on load, so one put of
 //            it is the whole local write (see docs/offline.md).
-//   meta   - 'cursor' (of the last saved page), 'next_seq:<client id>', 'last_synced'.
+//   meta   - 'cursor' (of the last saved page), 'next_seq:<client id>', 'last_synced',
+//            'records' (changes in the saved pages: a reopen's progress), 'preview' (the inbox's
+//            first screenful as last shown, drawn first on reopen; see ui::sync_preview).
 // Every method is one transaction: it happened entirely or not at all.
 const VERSION = 1;
 
@@ -96,6 +98,7 @@ export async function openOutboxStore(name) {
       return tx(['pages', 'meta', 'outbox'], 'readwrite', async (s) => {
         const key = changes ? await promised(s.pages.add(bytes)) : null;
         s.meta.put(cursor, 'cursor');
+        if (changes) s.meta.put(((await promised(s.meta.get('records'))) || 0) + changes, 'records');
         for (const k of removeKeys) s.outbox.delete(k);
         return key;
       }, 'relaxed');
