@@ -253,6 +253,7 @@ void draw_reassign(AppState& app, std::uint32_t row) {
     }
     label_last_item("New owner", "field");  // combos publish no label of their own
     if (const char* e = field_error(app, kReassignForm, "payload.to")) field_error_text(e);
+    if (const char* e = field_error(app, kReassignForm, "")) field_error_text(e);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputTextWithHint("##reassign_reason", "Why (the new owner and the history see it)",
                                  st.reassign_reason, sizeof st.reassign_reason))
@@ -315,6 +316,8 @@ void draw_state_actions(AppState& app, std::uint32_t row) {
         ImGui::PopStyleColor();
     }
     if (const char* e = field_error(app, kStateForm, "payload.to")) field_error_text(e);
+    // A refusal about no one field (the whole book still loading) is said here too.
+    if (const char* e = field_error(app, kStateForm, "")) field_error_text(e);
     ImGui::SetNextItemWidth(chars(30));
     if (ImGui::InputText("Reason (to disqualify)", st.reason, sizeof st.reason))
         clear_form_error(app, kStateForm);

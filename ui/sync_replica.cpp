@@ -2,9 +2,11 @@
 #include <algorithm>
 #include "app_index.h"
 #include "dispatch.h"
+#include "inbox_preview.h"
 #include "lead_engine.h"
 #include "record_json.h"
 #include "record_table.h"
+#include "snapshot_binary.h"
 #include "sync_status.h"
 #include <unordered_set>
 #include "sync_apply.h"
@@ -213,13 +215,16 @@ MaybeError configure_sync(AppState& app, std::string_view config_json) {
     app.user_id = j.value("user_id", app.user_id);
     app.next_seq = std::max<std::uint64_t>(app.next_seq, j.value("next_seq", std::uint64_t(1)));
     app.sync.handed_out_seq = std::max(app.sync.handed_out_seq, app.next_seq - 1);
+    app.sync.preview_min_leads = j.value("preview_min_leads", app.sync.preview_min_leads);
     app.sync.enabled = true;
     return std::nullopt;
 }
 
 void begin_sync_load(AppState& app, const std::string& label) {
     app.store = Store{};
+    app.sync.loading = Store{};
     app.loaded = false;
+    app.preview = false;
     app.status = label + "…";
     app.outbox.clear();
     app.sync.foreign.clear();
@@ -235,27 +240,33 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
     const json* changes = page.contains("changes") ? &page["changes"] : nullptr;
     if (!changes || !changes->is_array())
         return Error{"missing_field", "changes", "the pulled page has no changes"};
-    const bool incremental = app.loaded;
+    // During a load the records go to the loading store (a saved preview may be on screen).
+    const bool incremental = !app.sync.in_progress;
+    Store& store = incremental ? app.store : app.sync.loading;
     bool removed = false;
     PageChanges followed;
     followed.rebuild = !incremental || !small_page(app.store, changes->size());
     for (std::size_t i = 0; i < changes->size(); ++i) {
         const json& change = (*changes)[i];
-        std::string path = "changes[" + std::to_string(i) + "]";
+        // A change's path is only for an error: built then, not for each of a million records.
+        auto path = [i] { return "changes[" + std::to_string(i) + "]"; };
         if (!change.is_object() || !change.contains("table") || !change["table"].is_string() ||
             !change.contains("record") || !change["record"].is_object())
-            return Error{"invalid_field", path, path + " is not a {table, record} change"};
+            return Error{"invalid_field", path(), path() + " is not a {table, record} change"};
         const std::string& table = change["table"].get_ref<const std::string&>();
         // A record the server sent is the server's, whichever replica made it first.
         if (!app.sync.local_records.empty())
             if (auto id = change["record"].find("id"); id != change["record"].end() && id->is_string())
                 app.sync.local_records.erase(record_key(table, id->get<std::string>()));
-        if (!followed.rebuild) note_change(app.store, table, change["record"], followed);
-        MaybeError e = change.value("deleted", false)
-                           ? erase_change(app.store, table, change["record"], path + ".record", removed)
-                           : put_change(app.store, table, change["record"], path + ".record",
-                                        incremental);
-        if (e) return e;
+        if (!followed.rebuild) note_change(store, table, change["record"], followed);
+        auto apply = [&](const std::string& record_path) {
+            return change.value("deleted", false)
+                       ? erase_change(store, table, change["record"], record_path, removed)
+                       : put_change(store, table, change["record"], record_path, incremental);
+        };
+        // A change that fails changed nothing: read again with its path for the message.
+        if (apply(std::string()))
+            if (MaybeError e = apply(path() + ".record")) return e;
     }
     out.changes = changes->size();
     out.cursor = page.value("cursor", std::string());
@@ -280,9 +291,25 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
 }
 
 void finish_sync_load(AppState& app) {
-    Store store = std::move(app.store);
+    Store store = std::move(app.sync.loading);
+    app.sync.loading = Store{};
     set_app_data(app, std::move(store));
     app.sync.in_progress = false;
+}
+
+std::string sync_preview(const AppState& app) {
+    // As the server's part=top (server/routes.cpp): only for a book big enough to need it.
+    constexpr size_t kRows = 200;
+    if (!app.loaded || app.preview || app.store.leads.size() < app.sync.preview_min_leads)
+        return "";
+    return snapshot_tables_to_binary(inbox_preview(app.store, kRows),
+                                     {"dealers", "users", "categories", "campaigns", "accounts",
+                                      "leads", "scoring_rules", "sla_policy", "follow_up_rules"});
+}
+
+MaybeError show_sync_preview(AppState& app, std::string_view bytes) {
+    if (!app.sync.in_progress) return std::nullopt;  // the load finished first: nothing to show
+    return load_app_preview(app, bytes);
 }
 
 MaybeError replay_command(AppState& app, std::string_view command_json, bool own) {

@@ -35,6 +35,14 @@ MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& 
 // Ends a load: derives indexes and the lead book and shows the data.
 void finish_sync_load(AppState& app);
 
+// The inbox's first screenful as the app shows it now (core/inbox_preview.h, binary form), for
+// the device to draw first while it reopens a big book; "" for a book small enough to open at
+// once, or while nothing is loaded.
+std::string sync_preview(const AppState& app);
+// Shows a saved preview while a load is in progress; the load's end replaces it (a lead opened
+// meanwhile stays open). Changes are refused until then, with the reason (ui::dispatch).
+MaybeError show_sync_preview(AppState& app, std::string_view bytes);
+
 // Applies a command saved on this device (own = made by this replica: it waits in the outbox
 // and keeps its seq) or made by another tab of the same user (kept to be replayed after pulls).
 MaybeError replay_command(AppState& app, std::string_view command_json, bool own);

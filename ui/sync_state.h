@@ -9,6 +9,7 @@
 #include <vector>
 #include "commands.h"
 #include "error.h"
+#include "store.h"
 
 namespace fc::ui {
 
@@ -33,6 +34,12 @@ struct SyncState {
     std::int64_t progress_total = 0;    // ... of about this many (0: unknown)
     bool in_progress = false;           // a first sync or restore is running
     std::string progress_label;         // "Downloading your data", "Opening saved data"
+    // The records of a load in progress, shown once it finishes. Kept apart from the app's
+    // store so a preview of the inbox (saved on the device) can be up meanwhile.
+    Store loading;
+    // A book with this many leads keeps its inbox's first screenful on the device, to draw
+    // first on reopen (smaller ones open at once). Tests lower it for their small books.
+    std::size_t preview_min_leads = 20000;
     std::vector<RefusedCommand> refused;
 
     // Other tabs' commands not yet acknowledged: replayed after each pull, like our own.

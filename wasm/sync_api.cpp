@@ -52,6 +52,19 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_finish_load() {
     web::request_frames(2);
 }
 
+// The inbox's first screenful for the device to keep (binary; see ui::sync_preview): a pointer
+// to its bytes, their count in *size (0: nothing worth keeping). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* fc_sync_preview(int* size) {
+    sync_out = ui::sync_preview(web::app_state());
+    *size = int(sync_out.size());
+    return sync_out.data();
+}
+
+// Draws a saved preview while a load is in progress. Returns 0 or -1.
+EMSCRIPTEN_KEEPALIVE int fc_sync_show_preview(const char* bytes, int size) {
+    return result(ui::show_sync_preview(web::app_state(), std::string_view(bytes, size_t(size))));
+}
+
 // A saved command (own = 1: this replica's, still waiting; 0: another tab's). Returns 0, or -1
 // when it no longer applies locally (it is kept and sent anyway).
 EMSCRIPTEN_KEEPALIVE int fc_sync_replay(const char* json_text, int own) {

@@ -451,7 +451,7 @@
         const { startSync } = await syncPromise;
         const client = await startSync({
           module, withString, withBytes, apiBase: opts.apiBase, tenant: opts.tenant, user: opts.user,
-          periodMs: opts.syncIntervalMs,
+          periodMs: opts.syncIntervalMs, previewMinLeads: opts.syncPreviewMinLeads,
           async getToken(refresh) {
             const token = await currentToken(refresh);
             if (!token) throw new Error('no token to sign in with');
@@ -460,7 +460,15 @@
         });
         if (mounted) syncClient = client;
         else client.stop();
-        if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
+        // The saved data is still loading: a deep link waits for it, a failure says why.
+        client.ready.then(() => {
+          if (mounted && opts.route) withString(module, opts.route, (p) => module._fc_navigate(p));
+        }, (e) => {
+          if (!mounted) return;  // unmounted while it loaded: nothing to say
+          console.error('Forecourt: sync', e);
+          withString(module, 'Your data could not be opened: ' + (e.message || e) +
+            '. Reload to try again.', (p) => module._fc_set_status(p));
+        });
       } catch (e) {
         console.error('Forecourt: sync', e);
         if (mounted) withString(module, 'Your data could not be opened: ' + (e.message || e) +

@@ -9,7 +9,9 @@
 //            Indexed by status (a sync reads what is pending or acknowledged without cloning
 //            the whole outbox) and by `superseded` (1 on acknowledged entries a newer write
 //            beat; absent otherwise, so the index holds only those).
-//   meta   - 'cursor' (of the last saved page), 'next_seq:<client id>', 'last_synced'.
+//   meta   - 'cursor' (of the last saved page), 'next_seq:<client id>', 'last_synced',
+//            'records' (changes in the saved pages: a reopen's progress), 'preview' (the inbox's
+//            first screenful as last shown, drawn first on reopen; see ui::sync_preview).
 // Every method is one transaction: it happened entirely or not at all.
 //
 // Durability: what only this device knows (its commands, a dismissal) is written 'strict',
@@ -176,11 +178,14 @@ export async function openOutboxStore(name) {
     },
 
     // One pulled page, its cursor, and the outbox entries it makes unnecessary, together.
-    // Returns the page's key (null for a page without changes, which is not kept).
+    // Returns the page's key (null for a page without changes, which is not kept). Relaxed
+    // durability (no flush to disk per page: a first sync writes hundreds of megabytes): still
+    // all or nothing, and a page a power cut loses is pulled again from the cursor before it.
     savePage(bytes, changes, cursor, removeKeys) {
       return tx(['pages', 'meta', 'outbox'], 'readwrite', async (s) => {
         const key = changes ? await promised(s.pages.add(bytes)) : null;
         s.meta.put(cursor, 'cursor');
+        if (changes) s.meta.put(((await promised(s.meta.get('records'))) || 0) + changes, 'records');
         for (const range of keyRanges(removeKeys)) s.outbox.delete(range);
         return key;
       }, 'relaxed');

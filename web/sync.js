@@ -9,7 +9,7 @@
 // once even if a lost response makes the leader send it again (client id + seq).
 import { openOutboxStore } from './outbox-store.js';
 
-const PULL_LIMIT = 5000;
+const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
@@ -63,7 +63,8 @@ class HttpError extends Error {
 }
 
 // env: {module, withString, withBytes (how forecourt.js passes text and bytes to the module),
-//       apiBase, tenant, user, getToken(refresh) -> token, periodMs}
+//       apiBase, tenant, user, getToken(refresh) -> token, periodMs,
+//       previewMinLeads (leads from which the inbox preview is kept; tests lower it)}
 export async function startSync(env) {
   const M = env.module;
   // Calls into the module; none after stop() (the module is gone once the app unmounts).
@@ -113,10 +114,53 @@ export async function startSync(env) {
   }
 
   function applyPage(bytes) {
+    if (stopped) throw new Error('the app was closed');  // the module is gone: read no further
     const raw = env.withBytes(M, bytes, (p, n) => M._fc_sync_apply_page(p, n));
     const text = M.UTF8ToString(raw);
     if (!text) throw new Error('a pulled page could not be read: ' + M.UTF8ToString(M._fc_sync_error()));
     return JSON.parse(text);
+  }
+
+  // The page's cursor and has_more, read from its last bytes (the server writes them after the
+  // changes, and nothing after them has a "cursor" key), so the next page can be asked for while
+  // this one is applied and saved. null when not found there: then the next waits as before.
+  const tailDecoder = new TextDecoder();
+  function pageTail(bytes) {
+    const text = tailDecoder.decode(bytes.subarray(Math.max(0, bytes.length - 512)));
+    const at = text.lastIndexOf('"cursor":"');
+    const end = at < 0 ? -1 : text.indexOf('"', at + 10);
+    const more = end < 0 ? null : /"has_more":(true|false)/.exec(text.slice(end));
+    return more ? { cursor: text.slice(at + 10, end), has_more: more[1] === 'true' } : null;
+  }
+
+  // Keeps the inbox's first screenful as the app shows it now, so reopening a big book draws
+  // it at once while the saved pages load (nothing for a small book). A failure only costs that.
+  let previewKept = true;  // a preview may be saved: an empty one is written once, to drop it
+  function savePreview() {
+    if (stopped) return;
+    const sizePtr = M._malloc(4);
+    let bytes = null;
+    try {
+      const p = M._fc_sync_preview(sizePtr);
+      const n = new DataView(M.HEAPU8.buffer).getInt32(sizePtr, true);
+      if (n > 0) bytes = M.HEAPU8.slice(p, p + n);
+    } finally { M._free(sizePtr); }
+    if (!bytes && !previewKept) return;
+    previewKept = !!bytes;
+    store.setMeta('preview', bytes).catch(() => {});
+  }
+
+  // Draws the saved preview (if any) and lets it be painted before the pages take the main
+  // thread. A hidden tab paints nothing: it does not wait for that.
+  async function showPreview() {
+    const preview = await store.getMeta('preview');
+    if (!preview || stopped) return;
+    if (env.withBytes(M, preview, (p, n) => M._fc_sync_show_preview(p, n)) !== 0) return;
+    // Two frames: the app lays the inbox out in the first and draws its rows in the second.
+    await new Promise((r) => {
+      const t = setTimeout(r, 200);
+      requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(t); setTimeout(r, 0); }));
+    });
   }
 
   function replay(entries) {
@@ -127,8 +171,9 @@ export async function startSync(env) {
   }
 
   // Rebuilds the app from the device: saved pages, then the commands not yet done with. Used
-  // on start, and after a rejection (so the refused change disappears from the screen).
-  async function restore(label) {
+  // on start (drawing the saved preview first), and after a rejection (so the refused change
+  // disappears from the screen; no preview then: it may still show that change).
+  async function restore(label, { preview = false } = {}) {
     refusalShown = false;
     await flushCommands().catch(() => {});  // kept in memory when storage is full: see finishLoad
     str('_fc_sync_begin_load', label);
@@ -136,19 +181,24 @@ export async function startSync(env) {
     lastPageKey = null;
     const cursor = await store.getMeta('cursor');
     if (cursor == null) return;  // nothing saved yet: the first pull fills it
+    setStatus({ progress_total: (await store.getMeta('records')) || 0 }, { share: false });
+    if (preview) await showPreview();
     lastPageKey = await store.readPages(null, (key, bytes) => applyPage(bytes));
     const entries = await store.listOutbox();
     finishLoad(entries);
+    setStatus({ progress_total: 0 }, { share: false });
   }
 
   // Shows the loaded records with every command not yet done with replayed on top: the saved
   // ones, and this tab's that are still on their way into IndexedDB.
   function finishLoad(entries) {
+    if (stopped) return;
     M._fc_sync_finish_load();
     loaded = true;
     const seen = new Set(entries.map((e) => e.client_id + '#' + e.seq));
     replay(entries.concat(unsaved.filter((c) => !seen.has(c.client_id + '#' + c.seq))
       .map((command) => ({ client_id: command.client_id, seq: command.seq, command, status: 'pending' }))));
+    savePreview();
   }
 
   // Pages another tab saved since this one last looked.
@@ -282,20 +332,51 @@ export async function startSync(env) {
     await catchUp(false);
     let cursor = (await store.getMeta('cursor')) || '0';
     const first = !loaded;
-    for (;;) {
-      pullSent = true;
-      const res = await api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_LIMIT}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const page = applyPage(bytes);
-      const last = !page.has_more;
-      const key = await store.savePage(bytes, page.changes, page.cursor, last ? acked : []);
-      if (key != null) lastPageKey = key;
-      cursor = page.cursor;
-      if (last && !loaded) finishLoad(await store.listOutbox());
-      if (channel) channel.postMessage({ type: 'pulled', complete: last });
-      if (first) setStatus({ progress_total: 0 });
-      if (last) break;
+    // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
+    // are saved in order behind the applying (at most four waiting), so the server, the network,
+    // the app and IndexedDB work at once. Each page is still saved with its cursor in one
+    // transaction; a failed save stops the pull (later ones are not written), and the next
+    // pull resumes from the last saved cursor, applying again what was applied (idempotent).
+    const fetchPage = (c) => {
+      const p = api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(c)}&limit=${PULL_LIMIT}`)
+        .then(async (res) => new Uint8Array(await res.arrayBuffer()));
+      p.catch(() => {});  // awaited below, or dropped (then its failure does not matter)
+      return { cursor: c, bytes: p };
+    };
+    pullSent = true;
+    let next = fetchPage(cursor);
+    let saved = Promise.resolve();
+    const saving = [];
+    let changed = 0;
+    try {
+      for (;;) {
+        const bytes = await next.bytes;
+        const tail = pageTail(bytes);
+        next = tail && tail.has_more ? fetchPage(tail.cursor) : null;
+        const page = applyPage(bytes);
+        const last = !page.has_more;
+        changed += page.changes;
+        if (next && next.cursor !== page.cursor) next = null;  // read wrong: ask again
+        if (!last && !next) next = fetchPage(page.cursor);
+        saved = saved.then(() => store.savePage(bytes, page.changes, page.cursor, last ? acked : []))
+          .then((key) => {
+            if (key != null) lastPageKey = key;
+            if (channel) channel.postMessage({ type: 'pulled', complete: last });
+          });
+        saved.catch(() => {});
+        saving.push(saved);
+        if (saving.length > 4) await saving.shift();
+        if (first) setStatus({ progress_total: 0 });
+        if (last) break;
+      }
+      await saved;
+    } finally {
+      // A failed request or page leaves no save running behind it: the next pull starts from
+      // the cursor of the last page saved, not from one a late save is about to move.
+      await saved.catch(() => {});
     }
+    if (!loaded) finishLoad(await store.listOutbox());
+    else if (changed) savePreview();
     // A superseded command changed nothing at the server, so no pulled record undoes what it
     // did here: the caller rebuilds the store from the pages without it.
     return superseded;
@@ -407,30 +488,39 @@ export async function startSync(env) {
 
   // Start: who we are, what the device has, then lead or follow.
   const nextSeq = (await store.getMeta('next_seq:' + clientId)) || 1;
-  str('_fc_sync_configure', JSON.stringify({ client_id: clientId, user_id: env.user || '', next_seq: nextSeq }));
+  str('_fc_sync_configure', JSON.stringify({ client_id: clientId, user_id: env.user || '', next_seq: nextSeq,
+    preview_min_leads: env.previewMinLeads }));
   status.last_synced = (await store.getMeta('last_synced')) || 0;
   setStatus({ last_synced: status.last_synced, online: navigator.onLine }, { share: false });
   const saved = (await store.getMeta('cursor')) != null;
-  await restore(saved ? 'Opening the data saved on this device' : 'Downloading your data');
-  await refreshOutboxStatus();
+  // The saved data loads after this returns, so the page is up (drawing the saved preview of a
+  // big book, or the loading state) while a million records are read; `ready` settles when
+  // they are in, and then this tab may lead. Messages from other tabs wait for it too.
   const leaderWait = new AbortController();
-  holdLock('forecourt-leader|' + dbName, { wait: true, signal: leaderWait.signal, onGranted: () => {
-    if (stopped) return;
-    leader = true;
-    setStatus({ leader: true }, { share: false });
-    now();
-  } });
+  const ready = (async () => {
+    await restore(saved ? 'Opening the data saved on this device' : 'Downloading your data', { preview: true });
+    await refreshOutboxStatus();
+    holdLock('forecourt-leader|' + dbName, { wait: true, signal: leaderWait.signal, onGranted: () => {
+      if (stopped) return;
+      leader = true;
+      setStatus({ leader: true }, { share: false });
+      now();
+    } });
+  })();
+  handling = handling.then(() => ready).catch(() => {});
 
   return {
     clientId,
+    ready,
     onFrame,
     // The public sync API (app.sync): now() pushes and pulls at once; pullNow() is the same in
     // the leader tab, for live pokes (every tab of the user gets the poke, and only the leader
     // pulls: the others apply its pages), status() is what the strip shows, on(fn) hears every
     // change of it.
     api: {
-      now,
-      pullNow: () => (leader ? now({ pullOnly: true }) : Promise.resolve(Object.assign({}, status))),
+      now: () => ready.then(() => now(), () => now()),
+      pullNow: () => ready.then(() => (leader ? now({ pullOnly: true }) : Object.assign({}, status)),
+        () => Object.assign({}, status)),
       status: () => Object.assign({ leader, clientId }, status),
       on(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     },

@@ -6,6 +6,7 @@
 #include "dispatch.h"
 #include "inbox_filter.h"
 #include "inbox_preview.h"
+#include "navigation.h"
 #include "snapshot_binary.h"
 #include "ui_harness.h"
 
@@ -88,6 +89,18 @@ TEST_CASE("while only the preview is in, the inbox says it is loading; a lead op
     CHECK(refused->message == "Still loading all leads: try again in a moment");
     CHECK(app.outbox.empty());
     CHECK(app.store.leads.find(opened)->state == lead.state);
+    // Through the lead's own button the reason is shown where the user clicked.
+    std::int64_t fresh = -1;
+    for (std::uint32_t row : app.inbox.order)
+        if (app.store.leads.rows[row].state == LeadState::new_lead) { fresh = row; break; }
+    REQUIRE(fresh >= 0);
+    ui::open_lead(app, fresh);
+    REQUIRE(ui.click("Start working", "Lead detail"));
+    ui.frame();
+    CHECK(ui.shows("Still loading all leads: try again in a moment", "Lead detail"));
+    CHECK(app.outbox.empty());
+    CHECK(app.store.leads.rows[size_t(fresh)].state == LeadState::new_lead);
+    ui::open_lead(app, app.store.leads.row_of(opened));
 
     // A whole part that cannot be read leaves the preview up and says so (the page's message).
     CHECK(ui::load_app_data(app, "not a snapshot").has_value());

@@ -6,7 +6,9 @@
 #include "demo_data.h"
 #include "dispatch.h"
 #include "inbox_filter.h"
+#include "inbox_preview.h"
 #include "record_json.h"
+#include "snapshot_binary.h"
 #include "sync_replica.h"
 #include "ui_harness.h"
 #include "ui_test_data.h"
@@ -165,6 +167,48 @@ TEST_CASE("a pulled tombstone removes the record, on a running app and when the 
         app, R"({"changes":[{"table":"tasks","deleted":true,"record":{}}],"cursor":"1"})", p);
     REQUIRE(bad);
     CHECK(bad->field == "changes[0].record.id");
+}
+
+TEST_CASE("reopening draws the saved preview first; the whole store replaces it when loaded") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    // A small book keeps no preview: it opens at once. A lower threshold (as the browser
+    // tests set it) keeps one.
+    ui::AppState small = synced_app(server);
+    CHECK(ui::sync_preview(small).empty());
+    small.sync.preview_min_leads = 1;
+    CHECK_FALSE(ui::sync_preview(small).empty());
+
+    std::string preview = snapshot_tables_to_binary(
+        inbox_preview(server, 5), {"dealers", "users", "categories", "campaigns", "accounts",
+                                   "leads", "scoring_rules"});
+    ui::AppState app;
+    app.now = test::kNow;
+    ui::begin_sync_load(app, "Opening the data saved on this device");
+    REQUIRE_FALSE(ui::show_sync_preview(app, preview));
+    CHECK(app.preview);
+    CHECK(app.loaded);
+    CHECK(app.store.leads.size() == 5);
+    app.selected_lead = 2;
+    const Id opened = app.store.leads.rows[2].id;
+    // The pages go to the load, not to the preview on screen.
+    for (const std::string& page : pull_pages(server, 100)) {
+        ui::PullPage p;
+        REQUIRE_FALSE(ui::apply_pull_page(app, page, p));
+    }
+    CHECK(app.store.leads.size() == 5);
+    CHECK(app.store.activities.size() == 0);
+    // A change now would vanish with the preview: refused, with the reason.
+    Task t = server.tasks.rows[0];
+    CHECK(ui::dispatch(app, ui::make_command("task.put", to_json(t))));
+    ui::finish_sync_load(app);
+    CHECK_FALSE(app.preview);
+    CHECK(app.store.leads.size() == server.leads.size());
+    CHECK(app.store.activities.size() == server.activities.size());
+    REQUIRE(app.selected_lead >= 0);
+    CHECK(app.store.leads.rows[size_t(app.selected_lead)].id == opened);
+    // Once loaded, a preview that arrives late is not drawn over the data.
+    REQUIRE_FALSE(ui::show_sync_preview(app, preview));
+    CHECK_FALSE(app.preview);
 }
 
 TEST_CASE("commands are handed to the platform once; saved ones keep their numbers on reload") {
