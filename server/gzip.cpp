@@ -29,13 +29,17 @@ std::string gzip_compress(std::string_view data, int level) {
     return rc == Z_STREAM_END ? out : "";
 }
 
-void send_compressed(const httplib::Request& req, httplib::Response& res, const std::string& body,
-                     const std::string& gzipped, const std::string& content_type) {
-    bool gz = !gzipped.empty() && accepts_gzip(req);
+void leave_encoding_to_handlers(const httplib::Request& req) {
     // cpp-httplib decides on compression from the request's Accept-Encoding after the
     // handler returns; the request object is its own (not const), and dropping the header
     // is the one way to say "already encoded" for text types.
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+}
+
+void send_compressed(const httplib::Request& req, httplib::Response& res, const std::string& body,
+                     const std::string& gzipped, const std::string& content_type) {
+    bool gz = !gzipped.empty() && accepts_gzip(req);
+    leave_encoding_to_handlers(req);
     res.set_header("Vary", "Accept-Encoding");
     if (gz) res.set_header("Content-Encoding", "gzip");
     res.set_content(gz ? gzipped : body, content_type);

@@ -9,6 +9,10 @@
 namespace fc::server {
 
 bool accepts_gzip(const httplib::Request& req);
+// Stops cpp-httplib from compressing the answer to `req` itself (it would pick Brotli at its
+// slowest quality for any client that accepts br): bodies are encoded here, or not at all.
+// Called after the handler ran (the handlers read Accept-Encoding first).
+void leave_encoding_to_handlers(const httplib::Request& req);
 // A complete gzip stream of `data` at zlib `level` (1 fast .. 9 small), or "" if zlib fails.
 std::string gzip_compress(std::string_view data, int level);
 inline std::string gzip_fast(std::string_view data) { return gzip_compress(data, 1); }

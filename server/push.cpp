@@ -1,5 +1,6 @@
 #include "push.h"
 #include "auth.h"
+#include "gzip.h"
 #include "http_util.h"
 #include "record_json.h"
 #include "record_table.h"
@@ -264,9 +265,11 @@ void handle_push(ServerState& state, const httplib::Request& req, httplib::Respo
     if (!t) return send_error(res, 503, storage_error("tenant " + actor->tenant + " not loaded"));
     BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(commands));
     if (b.status != 200) return send_error(res, b.status, b.error);
-    send_json(res, 200,
-              {{"client_id", client_id}, {"last_seq", b.last_seq},
-               {"cursor", std::to_string(b.version)}, {"results", std::move(b.results)}});
+    // A batch of 1000 answers ~100 KB: gzip at its fast level, as a pull page.
+    set_json_maybe_gzip(req, res,
+                        json{{"client_id", client_id}, {"last_seq", b.last_seq},
+                             {"cursor", std::to_string(b.version)}, {"results", std::move(b.results)}}
+                            .dump());
 }
 
 }  // namespace fc::server

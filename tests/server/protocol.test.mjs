@@ -188,20 +188,43 @@ test('incremental pulls during concurrent pushes see every change exactly once',
   assert.ok(ids.every((id) => seen.get(id) === 1));
 });
 
-test('pull is compressed when the client accepts gzip', async () => {
-  const u = new URL(server.url + '/api/v1/sync/pull?limit=500');
-  const { headers, body } = await new Promise((resolve, reject) => {
-    const req = request(u, { headers: { Authorization: `Bearer ${central.token}`, 'Accept-Encoding': 'gzip' } }, (res) => {
+// A raw request, so the test sees the encoding on the wire (fetch would decode it).
+function rawRequest(path, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(server.url + path), { method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
+}
+
+test('pull is compressed when the client accepts gzip', async () => {
+  const { headers, body } = await rawRequest('/api/v1/sync/pull?limit=500',
+    { headers: { Authorization: `Bearer ${central.token}`, 'Accept-Encoding': 'gzip' } });
   assert.equal(headers['content-encoding'], 'gzip');
   const doc = JSON.parse(gunzipSync(body).toString('utf8'));
   assert.equal(doc.changes.length, 500);
+});
+
+test('answers to a browser that also accepts br are gzip, never the slow Brotli', async () => {
+  // Chromium sends "gzip, deflate, br"; cpp-httplib on its own picks Brotli at its slowest
+  // quality for that, which made a 1000-command push answer cost more CPU than the push.
+  const browser = { Authorization: `Bearer ${rep.token}`, 'Accept-Encoding': 'gzip, deflate, br',
+    'Content-Type': 'application/json' };
+  const make = commandMaker('proto-encoding');
+  const commands = Array.from({ length: 300 }, (_, i) =>
+    make('activity.log', activity(`E-enc-${i}`, d1Account, { note: 'x'.repeat(200) })));
+  const push = await rawRequest('/api/v1/sync/push', { method: 'POST', headers: browser,
+    body: JSON.stringify({ client_id: 'proto-encoding', commands }) });
+  assert.equal(push.status, 200);
+  assert.notEqual(push.headers['content-encoding'], 'br');
+  const doc = JSON.parse((push.headers['content-encoding'] === 'gzip' ? gunzipSync(push.body) : push.body).toString('utf8'));
+  assert.equal(doc.results.length, 300);
+  const pull = await rawRequest('/api/v1/sync/pull?limit=500', { headers: browser });
+  assert.equal(pull.headers['content-encoding'], 'gzip');
 });
 
 test('last writer wins per record by clamped time; a clock far in the future cannot win', async () => {
