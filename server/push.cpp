@@ -142,6 +142,10 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
 
     Time now = state.now();
     bool gap = false;
+    // Written after the loop in multi-row statements: a few round trips per batch, not two
+    // or more per command.
+    std::vector<RecordRow> records;
+    std::vector<Params> log_rows;
     for (Command& c : commands) {
         json result = {{"seq", c.seq}, {"id", c.id}};
         SeqVerdict verdict = seq_verdict(last, c.seq, gap);
@@ -157,7 +161,7 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
             Outcome o = apply_one(t, actor, c);
             for (RecordRow& row : o.rows) {
                 row.version = ++version;
-                if (auto e = upsert_record(conn, t.id, row)) return e;
+                records.push_back(std::move(row));
             }
             if (o.user_access_changed)
                 if (auto e = revoke_sessions(conn, t.id, c.payload.value("id", ""))) return e;
@@ -165,14 +169,9 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
             std::int64_t log_version = o.error ? ++version : version;
             const Error none;
             const Error& err = o.error ? *o.error : none;
-            if (auto e = conn.run(
-                    "INSERT INTO command_log (client_id, seq, tenant, command_id, kind, author,"
-                    " at, status, code, field, message, payload, version)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    {client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
-                     std::to_string(c.at), o.status, err.code, err.field, err.message,
-                     c.payload.dump(), std::to_string(log_version)}))
-                return e;
+            log_rows.push_back({client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
+                                std::to_string(c.at), o.status, err.code, err.field, err.message,
+                                c.payload.dump(), std::to_string(log_version)});
             last = c.seq;
             result["status"] = o.status;
             if (o.superseded) result["superseded"] = true;
@@ -180,6 +179,15 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
         }
         out.results.push_back(std::move(result));
     }
+    if (auto e = upsert_records(conn, t.id, records)) return e;
+    if (auto e = insert_rows(conn,
+                             "INSERT INTO command_log (client_id, seq, tenant, command_id, kind,"
+                             " author, at, status, code, field, message, payload, version) VALUES ",
+                             "", 13, log_rows.size(), [&](size_t i, Params& p) {
+                                 p.insert(p.end(), std::make_move_iterator(log_rows[i].begin()),
+                                          std::make_move_iterator(log_rows[i].end()));
+                             }))
+        return e;
     if (auto e = conn.run("UPDATE clients SET last_seq = ? WHERE client_id = ?",
                           {std::to_string(last), client_id}))
         return e;

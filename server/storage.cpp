@@ -1,4 +1,5 @@
 #include "storage.h"
+#include <algorithm>
 #include <cstdlib>
 
 namespace fc::server {
@@ -12,6 +13,29 @@ std::int64_t RowView::integer(int column) const {
 
 Error storage_error(const std::string& message) {
     return Error{"unavailable", "", "the store failed: " + message};
+}
+
+MaybeError insert_rows(Conn& c, const std::string& head, const std::string& tail, int columns,
+                       size_t count, const std::function<void(size_t, Params&)>& add_row,
+                       size_t per_statement) {
+    std::string one_row = "(";
+    for (int k = 0; k < columns; ++k) one_row += k ? ",?" : "?";
+    one_row += ")";
+    Params params;
+    for (size_t i = 0; i < count; i += per_statement) {
+        size_t n = std::min(per_statement, count - i);
+        std::string sql = head;
+        sql.reserve(head.size() + n * (one_row.size() + 1) + tail.size());
+        params.clear();
+        for (size_t k = 0; k < n; ++k) {
+            if (k) sql += ',';
+            sql += one_row;
+            add_row(i + k, params);
+        }
+        sql += tail;
+        if (auto e = c.run(sql, params)) return e;
+    }
+    return std::nullopt;
 }
 
 std::unique_ptr<Database> Database::open(const std::string& url, std::string& error) {

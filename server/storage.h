@@ -46,6 +46,15 @@ public:
     virtual bool healthy() const = 0;
 };
 
+// Writes `count` rows in multi-row statements of at most `per_statement` rows each:
+// `head` is the statement up to and including VALUES, `tail` what follows the value list (an
+// ON CONFLICT clause, say), and add_row(i, params) appends row i's `columns` parameters. A
+// push of 100 commands is then a few round trips to the store, not a few hundred (on
+// PostgreSQL each is a network round trip while the tenant's other writers wait).
+MaybeError insert_rows(Conn& c, const std::string& head, const std::string& tail, int columns,
+                       size_t count, const std::function<void(size_t, Params&)>& add_row,
+                       size_t per_statement = 100);
+
 // Test-only fault injection (FORECOURT_FAULT_RECORD_ID): a write of a record with this id
 // fails as a storage error would, so tests can prove that a failed batch changes nothing.
 extern std::string g_fault_record_id;

@@ -1,4 +1,5 @@
 #include "tenants.h"
+#include <unordered_map>
 #include "record_table.h"
 #include "lead_engine.h"
 #include "snapshot_tables.h"
@@ -63,35 +64,43 @@ MaybeError load_tenants(Conn& c, Tenants& out) {
     return std::nullopt;
 }
 
-MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r) {
-    if (!g_fault_record_id.empty() && r.id == g_fault_record_id)
-        return storage_error("injected fault writing " + r.id);
-    return c.run(
-        "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body, deleted)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
+MaybeError upsert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows) {
+    // One statement may not touch a row twice (PostgreSQL refuses ON CONFLICT updating a row
+    // it inserted itself), so a record written by several commands of a batch is written once,
+    // in its last form and version: the batch commits as one, so no pull could see the others.
+    std::unordered_map<std::string, size_t> last_of;
+    last_of.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!g_fault_record_id.empty() && rows[i].id == g_fault_record_id)
+            return storage_error("injected fault writing " + rows[i].id);
+        last_of[rows[i].table + '\n' + rows[i].id] = i;
+    }
+    std::vector<const RecordRow*> kept;
+    kept.reserve(last_of.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (last_of[rows[i].table + '\n' + rows[i].id] == i) kept.push_back(&rows[i]);
+    return insert_rows(
+        c, "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body, deleted) VALUES ",
+        " ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
         " scope = excluded.scope, version = excluded.version,"
         " written_at = excluded.written_at, body = excluded.body, deleted = excluded.deleted",
-        {tenant, r.table, r.id, r.scope, std::to_string(r.version), std::to_string(r.written_at),
-         r.body, r.deleted ? "1" : "0"});
+        8, kept.size(), [&](size_t i, Params& p) {
+            const RecordRow& r = *kept[i];
+            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                               std::to_string(r.written_at), r.body, r.deleted ? "1" : "0"});
+        });
 }
 
 MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows) {
-    constexpr size_t kPerStatement = 200;
-    for (size_t i = 0; i < rows.size(); i += kPerStatement) {
-        size_t n = std::min(kPerStatement, rows.size() - i);
-        std::string sql =
-            "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body) VALUES ";
-        Params p;
-        p.reserve(n * 7);
-        for (size_t k = 0; k < n; ++k) {
-            const RecordRow& r = rows[i + k];
-            sql += k ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+    return insert_rows(
+        c, "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body) VALUES ", "",
+        7, rows.size(),
+        [&](size_t i, Params& p) {
+            const RecordRow& r = rows[i];
             p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
                                std::to_string(r.written_at), r.body});
-        }
-        if (auto e = c.run(sql, p)) return e;
-    }
-    return std::nullopt;
+        },
+        200);
 }
 
 MaybeError read_tenant_version(Conn& c, const Id& tenant, std::int64_t& version) {

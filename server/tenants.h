@@ -56,7 +56,8 @@ struct RecordRow {
     bool deleted = false;
 };
 
-MaybeError upsert_record(Conn& c, const Id& tenant, const RecordRow& r);
+// Inserts or replaces rows in multi-row statements; a record named twice is written once, last.
+MaybeError upsert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows);
 // Many rows in multi-row statements (seeding a million records one by one takes minutes).
 MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow>& rows);
 MaybeError read_tenant_version(Conn& c, const Id& tenant, std::int64_t& version);

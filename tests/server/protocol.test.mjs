@@ -82,6 +82,27 @@ test('a retried batch is applied once: seen numbers come back already_applied', 
   assert.equal(second.body.cursor, first.body.cursor);
 });
 
+test('a record changed by several commands of one batch is stored once, in its last form', async () => {
+  const start = (await rep.pull({ client_id: 'proto-many', limit: 1 })).body;
+  const cursor = (await rep.pullAll({ cursor: start.cursor })).cursor;
+  const cmd = commandMaker('proto-many');
+  const contact = { id: 'X-many-1', account_id: d1Account.id, email: 'vera@example.com' };
+  const r = await rep.push('proto-many', [
+    cmd('contact.put', { ...contact, name: 'Vera' }),
+    cmd('activity.log', activity('E-many-1', d1Account)),
+    cmd('contact.put', { ...contact, name: 'Vera Đorđević' }),
+    cmd('contact.put', { ...contact, name: 'Vera Đorđević-Müller' })]);
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.body.results.map((x) => x.status), ['applied', 'applied', 'applied', 'applied']);
+  const p = await rep.pullAll({ cursor, client_id: 'proto-many' });
+  const mine = p.changes.filter((c) => c.record.id === 'X-many-1');
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].record.name, 'Vera Đorđević-Müller');
+  assert.ok(p.changes.some((c) => c.record.id === 'E-many-1'));
+  assert.equal(p.last.client.last_seq, 4);
+  assert.equal(p.cursor, r.body.cursor);
+});
+
 test('a gap is refused and advances nothing; the missing command fills it', async () => {
   const cmd = commandMaker('proto-gap');
   const c1 = cmd('activity.log', activity('E-gap-1', d1Account));
