@@ -13,6 +13,9 @@ const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a 
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
+// The waiting count is redrawn at most this often while a push counts it down: every redraw is
+// a frame or two of the whole app (~20 ms each on a software-rendered canvas), one per batch.
+const WAITING_REDRAW_MS = 250;
 
 function randomHex(bytes) {
   const a = crypto.getRandomValues(new Uint8Array(bytes));
@@ -93,7 +96,14 @@ export async function startSync(env) {
     error: '', retry_at: 0, progress_total: 0, refused: [],
   };
 
+  let waitingDrawnAt = -Infinity;  // when the strip's waiting count was last drawn
+  let waitingTimer = 0;             // a count waiting to be drawn (countDownWaiting)
   function setStatus(patch, { share = true } = {}) {
+    if ('waiting' in patch) {  // the count as it is now replaces one waiting to be drawn
+      clearTimeout(waitingTimer);
+      waitingTimer = 0;
+      waitingDrawnAt = performance.now();
+    }
     Object.assign(status, patch);
     str('_fc_sync_set_status', JSON.stringify(patch));
     if (share && leader && channel) {
@@ -101,6 +111,18 @@ export async function startSync(env) {
       if (Object.keys(rest).length) channel.postMessage({ type: 'status', status: rest });
     }
     listeners.forEach((fn) => { try { fn(Object.assign({}, status)); } catch (e) { console.error(e); } });
+  }
+
+  // The waiting count as a push counts it down: status() has it at once, the strip at most
+  // every WAITING_REDRAW_MS (the last one drawn when that time is up, unless the exact count
+  // read from the outbox is drawn first).
+  function countDownWaiting(sent) {
+    status.waiting = Math.max(0, status.waiting - sent);
+    if (waitingTimer) return;
+    const draw = () => setStatus({ waiting: status.waiting }, { share: false });
+    const wait = waitingDrawnAt + WAITING_REDRAW_MS - performance.now();
+    if (wait <= 0) draw();
+    else waitingTimer = setTimeout(draw, wait);
   }
 
   async function refreshOutboxStatus() {
@@ -311,7 +333,7 @@ export async function startSync(env) {
         const gap = res.results.find((r) => r.status === 'out_of_order');
         if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
         // The exact count (and any refusal) is read again when the sync ends.
-        setStatus({ waiting: Math.max(0, status.waiting - res.results.length) }, { share: false });
+        countDownWaiting(res.results.length);
       }
     } finally {
       // Written before the pull reads what is acknowledged, and before a failure is reported.
@@ -532,6 +554,7 @@ export async function startSync(env) {
       releaseLocks('forecourt-leader|' + dbName);
       releaseLocks('forecourt-client|' + clientId);
       clearTimeout(timer);
+      clearTimeout(waitingTimer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       if (channel) channel.close();
