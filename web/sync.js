@@ -13,8 +13,8 @@ const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a 
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
-// The waiting count is redrawn at most this often while a push counts it down: every redraw is
-// a frame or two of the whole app (~20 ms each on a software-rendered canvas), one per batch.
+// The waiting count is redrawn at most this often while a push counts it down (not once per
+// batch): every redraw is a frame of the whole app, 20-55 ms on a software-rendered canvas.
 const WAITING_REDRAW_MS = 250;
 
 function randomHex(bytes) {
