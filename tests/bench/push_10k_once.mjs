@@ -3,7 +3,8 @@
 // user left them), then app.sync.now() until acknowledged and pulled back. Prints each run's ms,
 // the push and pull requests' times (request sent -> first byte -> last byte), and with
 // FC_PROFILE=1 the main thread's heaviest functions (a CPU profile through the DevTools
-// protocol) and the page's '[fc-timing]' console lines.
+// protocol) and the page's '[fc-timing]' console lines. FC_OBJECTS=1 writes the commands as
+// objects, as IndexedDB version 2 did (entries an upgraded device still holds).
 //   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree
 import { startServer, launchBrowser } from '../browser/harness.mjs';
 
@@ -40,11 +41,11 @@ try {
 
   for (let run = 0; run < runs; ++run) {
     // Written as offline_bench.mjs writes them: entries of the version that opened the database.
-    await page.evaluate(async ({ accountId, run }) => {
+    await page.evaluate(async ({ accountId, run, objects }) => {
       const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
       const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       const client = `bench-${run}-${Date.now()}`;
-      const asText = db.version >= 3;
+      const asText = db.version >= 3 && !objects;
       await new Promise((res, rej) => {
         const tx = db.transaction('outbox', 'readwrite');
         const at = Math.floor(Date.now() / 1000);
@@ -60,7 +61,7 @@ try {
       });
       db.close();
       performance.clearResourceTimings();
-    }, { accountId, run: run + (process.env.FC_TEXT === '0' ? 100 : 0) });
+    }, { accountId, run, objects: process.env.FC_OBJECTS === '1' });
     if (cdp) await cdp.send('Profiler.start');
     if (trace && run === runs - 1) await browser.startTracing(page, { path: trace,
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'IndexedDB', 'toplevel', 'gpu', 'cc'] });
