@@ -8,6 +8,7 @@
 #include "record_table.h"
 #include "snapshot_binary.h"
 #include "sync_status.h"
+#include <unordered_map>
 #include <unordered_set>
 #include "sync_apply.h"
 
@@ -331,12 +332,33 @@ MaybeError replay_command(AppState& app, std::string_view command_json, bool own
 void forget_commands(AppState& app, std::string_view keys_json) {
     json keys = json::parse(keys_json.begin(), keys_json.end(), nullptr, false);
     if (!keys.is_array()) return;
-    // A set, not a scan of the keys per command: a pushed batch of 10k forgets 10k.
+    // A set, not a scan of the keys per command: a pushed batch of 10k forgets 10k. A run
+    // ({client_id, through, except}) is a client's seqs up to `through` but those in `except`.
     std::unordered_set<std::string> gone;
-    for (const json& k : keys)
-        if (k.is_object()) gone.insert(k.value("client_id", std::string()) + "#" + std::to_string(seq_of(k)));
+    struct Run {
+        std::uint64_t through = 0;
+        std::unordered_set<std::uint64_t> except;
+    };
+    std::unordered_map<std::string, Run> runs;
+    for (const json& k : keys) {
+        if (!k.is_object()) continue;
+        std::string client = k.value("client_id", std::string());
+        auto through = k.find("through");
+        if (through == k.end()) {
+            gone.insert(client + "#" + std::to_string(seq_of(k)));
+            continue;
+        }
+        Run& run = runs[client];
+        if (through->is_number_unsigned()) run.through = std::max(run.through, through->get<std::uint64_t>());
+        if (auto ex = k.find("except"); ex != k.end() && ex->is_array())
+            for (const json& seq : *ex)
+                if (seq.is_number_unsigned()) run.except.insert(seq.get<std::uint64_t>());
+    }
     auto listed = [&](const Command& c) {
-        return gone.count(c.client_id + "#" + std::to_string(c.seq)) > 0;
+        if (auto r = runs.find(c.client_id);
+            r != runs.end() && c.seq <= r->second.through && !r->second.except.count(c.seq))
+            return true;
+        return !gone.empty() && gone.count(c.client_id + "#" + std::to_string(c.seq)) > 0;
     };
     app.outbox.erase(std::remove_if(app.outbox.begin(), app.outbox.end(), listed),
                      app.outbox.end());

@@ -46,7 +46,9 @@ MaybeError show_sync_preview(AppState& app, std::string_view bytes);
 // Applies a command saved on this device (own = made by this replica: it waits in the outbox
 // and keeps its seq) or made by another tab of the same user (kept to be replayed after pulls).
 MaybeError replay_command(AppState& app, std::string_view command_json, bool own);
-// Drops acknowledged or dismissed commands: a JSON array of {client_id, seq}. Call it for
+// Drops acknowledged or dismissed commands: a JSON array of {client_id, seq}, or of runs
+// {client_id, through, except: [seq...]} (every seq of client_id up to `through` but those in
+// `except`: what the device's outbox has acknowledged, see web/outbox-store.js). Call it for
 // acknowledged commands before the pull that follows their acknowledgement, not after: that
 // pull brings every record they changed as the server has it, and replaying them over it
 // would lay an older edit over a newer one. Records they made here that the pull does not

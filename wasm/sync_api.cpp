@@ -71,14 +71,17 @@ EMSCRIPTEN_KEEPALIVE int fc_sync_replay(const char* json_text, int own) {
     return result(ui::replay_command(web::app_state(), json_text, own != 0));
 }
 
+// Draws nothing: what the commands did stays shown until the pull that follows replaces it.
 EMSCRIPTEN_KEEPALIVE void fc_sync_forget(const char* keys_json) {
     ui::forget_commands(web::app_state(), keys_json);
-    web::request_frames(2);
 }
 
+// One frame: the status strip is a fixed pane laid out left to right, drawn whole in the
+// frame after the change (a second frame would draw the same again; on a software-rendered
+// canvas each is ~20-50 ms of the main thread, and a push changes the status every 250 ms).
 EMSCRIPTEN_KEEPALIVE void fc_sync_set_status(const char* status_json) {
     ui::set_sync_status(web::app_state(), status_json);
-    web::request_frames(2);
+    web::request_frames(1);
 }
 
 // New commands, dismissed rejections and "Sync now" since the last call, or "".

@@ -232,10 +232,12 @@
   // Asks for a sync round and resolves once one has ended, with what it pulled applied in
   // this tab: in the leader tab its own; in another tab of the user the leader's, whose pages
   // reach this tab before its status does. (pullNow() returns at once in such a tab, before
-  // anything arrived.) Without an answer (no leader yet) it resolves after `waitMs`.
-  function syncRound(client, waitMs = 15000) {
+  // anything arrived.) Without an answer (no leader yet) it resolves after `waitMs`. For a
+  // poke (`pull`), a leader's sync that has not yet sent its pull answers it (pullNow), rather
+  // than one more sync after it: a push that changed anything the user sees pokes while it runs.
+  function syncRound(client, waitMs = 15000, { pull = false } = {}) {
     if (!client) return Promise.resolve();
-    if (client.api.status().leader) return client.api.now();  // runs after the one in progress
+    if (client.api.status().leader) return pull ? client.api.pullNow() : client.api.now();  // after the one in progress
     return new Promise((resolve) => {
       // A round already under way may have started before what this one is for.
       let idle = !client.api.status().syncing, started = false;
@@ -508,7 +510,7 @@
       const ready = syncMode ? syncRound(syncClient) : Promise.resolve();
       live = startLiveRefresh(liveOpts, element, () => mounted, ready, async () => {
         if (syncMode) {
-          if (syncClient) await syncRound(syncClient, 5000);
+          if (syncClient) await syncRound(syncClient, 5000, { pull: true });
           return;
         }
         const [inbox, detail] = await Promise.all([fetchData(inboxPath), fetchData(detailPath)]);

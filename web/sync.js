@@ -7,12 +7,15 @@
 // BroadcastChannel; the leader sends them, saves pulled pages, and announces those; the other
 // tabs apply them from IndexedDB. A command is sent by one tab only, and the server applies it
 // once even if a lost response makes the leader send it again (client id + seq).
-import { openOutboxStore } from './outbox-store.js';
+import { openOutboxStore, commandOf, commandText } from './outbox-store.js';
 
 const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
+// The waiting count is redrawn at most this often while a push counts it down (not once per
+// batch): every redraw is a frame of the whole app, 20-55 ms on a software-rendered canvas.
+const WAITING_REDRAW_MS = 250;
 
 function randomHex(bytes) {
   const a = crypto.getRandomValues(new Uint8Array(bytes));
@@ -93,7 +96,14 @@ export async function startSync(env) {
     error: '', retry_at: 0, progress_total: 0, refused: [],
   };
 
+  let waitingDrawnAt = -Infinity;  // when the strip's waiting count was last drawn
+  let waitingTimer = 0;             // a count waiting to be drawn (countDownWaiting)
   function setStatus(patch, { share = true } = {}) {
+    if ('waiting' in patch) {  // the count as it is now replaces one waiting to be drawn
+      clearTimeout(waitingTimer);
+      waitingTimer = 0;
+      waitingDrawnAt = performance.now();
+    }
     Object.assign(status, patch);
     str('_fc_sync_set_status', JSON.stringify(patch));
     if (share && leader && channel) {
@@ -103,12 +113,24 @@ export async function startSync(env) {
     listeners.forEach((fn) => { try { fn(Object.assign({}, status)); } catch (e) { console.error(e); } });
   }
 
+  // The waiting count as a push counts it down: status() has it at once, the strip at most
+  // every WAITING_REDRAW_MS (the last one drawn when that time is up, unless the exact count
+  // read from the outbox is drawn first).
+  function countDownWaiting(sent) {
+    status.waiting = Math.max(0, status.waiting - sent);
+    if (waitingTimer) return;
+    const draw = () => setStatus({ waiting: status.waiting }, { share: false });
+    const wait = waitingDrawnAt + WAITING_REDRAW_MS - performance.now();
+    if (wait <= 0) draw();
+    else waitingTimer = setTimeout(draw, wait);
+  }
+
   async function refreshOutboxStatus() {
     const { waiting, rejected } = await store.outboxSummary();
     setStatus({
       waiting,
       refused: rejected.map((e) => ({
-        client_id: e.client_id, seq: e.seq, kind: e.command.kind, error: e.error || {},
+        client_id: e.client_id, seq: e.seq, kind: commandOf(e).kind, error: e.error || {},
       })),
     }, { share: false });
   }
@@ -166,7 +188,7 @@ export async function startSync(env) {
   function replay(entries) {
     for (const e of entries) {
       if (e.status === 'rejected') continue;
-      str('_fc_sync_replay', JSON.stringify(e.command), e.client_id === clientId ? 1 : 0);
+      str('_fc_sync_replay', commandText(e), e.client_id === clientId ? 1 : 0);
     }
   }
 
@@ -255,15 +277,16 @@ export async function startSync(env) {
   // may otherwise hang) or after REQUEST_TIMEOUT_MS. An abort is a network failure: retried.
   const inflight = new Set();
   async function api(method, path, body) {
+    const payload = body == null ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const send = async (refresh) => {
       const token = await env.getToken(refresh);
       const headers = { Authorization: 'Bearer ' + token };
-      if (body) headers['Content-Type'] = 'application/json';
+      if (payload) headers['Content-Type'] = 'application/json';
       const abort = new AbortController();
       const timeout = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
       inflight.add(abort);
       try {
-        return await fetch(env.apiBase + path, { method, headers, body: body ? JSON.stringify(body) : undefined,
+        return await fetch(env.apiBase + path, { method, headers, body: payload,
           credentials: 'omit', signal: abort.signal });
       } catch (e) {
         throw e instanceof TypeError ? e : new TypeError('the request was cut off');
@@ -301,15 +324,16 @@ export async function startSync(env) {
         const lastKey = [client, batch[batch.length - 1].seq];
         next = store.listPending(lastKey, PUSH_BATCH);
         next.catch(() => {});  // a failed read is reported when awaited, not as unhandled
-        const res = await (await api('POST', '/api/v1/sync/push',
-          { client_id: client, commands: batch.map((e) => e.command) })).json();
+        // The saved texts joined: no command is serialised again.
+        const body = `{"client_id":${JSON.stringify(client)},"commands":[${batch.map(commandText).join(',')}]}`;
+        const res = await (await api('POST', '/api/v1/sync/push', body)).json();
         marking.push(store.markResults(client, batch[0].seq, lastKey[1], res.results));
         // Kept outside this call: a later batch or the pull may fail before the restore.
         if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
         const gap = res.results.find((r) => r.status === 'out_of_order');
         if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
         // The exact count (and any refusal) is read again when the sync ends.
-        setStatus({ waiting: Math.max(0, status.waiting - res.results.length) }, { share: false });
+        countDownWaiting(res.results.length);
       }
     } finally {
       // Written before the pull reads what is acknowledged, and before a failure is reported.
@@ -319,15 +343,15 @@ export async function startSync(env) {
 
   async function pullAll() {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
-    const { keys: acked, superseded } = await store.listAcked();
+    // One run per client ({client_id, through, except}), not a key per command.
+    const { runs: acked, superseded } = await store.listAcked();
     // Forgotten in the app before the pages, not after: this pull brings every record they
     // changed as the server has it now, and replaying them over it would lay an older edit
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
     // drops them with the last page, so a tab closed before that replays them on reopen.
-    const forget = acked.map(([client_id, seq]) => ({ client_id, seq }));
-    if (forget.length) {
-      str('_fc_sync_forget', JSON.stringify(forget));
-      if (channel) channel.postMessage({ type: 'forget', keys: forget });
+    if (acked.length) {
+      str('_fc_sync_forget', JSON.stringify(acked));
+      if (channel) channel.postMessage({ type: 'forget', keys: acked });
     }
     await catchUp(false);
     let cursor = (await store.getMeta('cursor')) || '0';
@@ -530,6 +554,7 @@ export async function startSync(env) {
       releaseLocks('forecourt-leader|' + dbName);
       releaseLocks('forecourt-client|' + clientId);
       clearTimeout(timer);
+      clearTimeout(waitingTimer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       if (channel) channel.close();

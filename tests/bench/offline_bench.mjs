@@ -40,13 +40,15 @@ async function signedInPage(browser, url, user, timeout = 60000) {
 }
 
 // 10k activity.log commands of about 300 bytes each, written to the outbox the way the app
-// writes them, as another (closed) tab of the same user would have left them.
+// writes them, as another (closed) tab of the same user would have left them (the command's
+// JSON text from IndexedDB version 3 on, the object before: FC_BUILD may be an older tree).
 async function pushTenThousand(page, accountId, run) {
   return page.evaluate(async ({ accountId, run }) => {
     const dbs = await indexedDB.databases();
     const name = dbs.map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
     const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
     const client = `bench-${run}-${Date.now()}`;
+    const asText = db.version >= 3;
     await new Promise((res, rej) => {
       const tx = db.transaction('outbox', 'readwrite');
       const at = Math.floor(Date.now() / 1000);
@@ -54,7 +56,8 @@ async function pushTenThousand(page, accountId, run) {
         const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
           payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at,
             note: 'Customer asked about the winter tyre offer and a trade-in valuation for the estate; call back next week ' + seq } };
-        tx.objectStore('outbox').put({ client_id: client, seq, command, status: 'pending' });
+        tx.objectStore('outbox').put(asText ? { client_id: client, seq, text: JSON.stringify(command), status: 'pending' }
+          : { client_id: client, seq, command, status: 'pending' });
       }
       tx.oncomplete = res;
       tx.onerror = () => rej(tx.error);

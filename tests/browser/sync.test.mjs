@@ -258,3 +258,165 @@ test('a device with data saved by the previous version (IndexedDB version 1) ope
   assert.equal(countWhere((await pullAll('D1-M')).activities, 'note', 'Call kept through the update'), 1);
   await context.close();
 });
+
+// Runs in a page of the app's origin: the user's saved outbox entries as [client_id, seq, status].
+async function savedOutbox() {
+  const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+  const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+  const db = await promised(indexedDB.open(name));
+  try {
+    const entries = await promised(db.transaction(['outbox'], 'readonly').objectStore('outbox').getAll());
+    return entries.map((e) => [e.client_id, e.seq, e.status]);
+  } finally { db.close(); }
+}
+
+test('a push acknowledged but not yet pulled back is not sent again, not counted as waiting, and still shown after a reload', async () => {
+  const accounts = await callableAccounts();
+  const account = accounts[6 % accounts.length];
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  const sent = [];
+  context.on('response', (res) => {  // pushes the server answered (not those made offline)
+    if (res.url().includes('/api/v1/sync/push') && res.status() === 200) {
+      for (const c of JSON.parse(res.request().postData()).commands) sent.push(`${c.client_id}#${c.seq}`);
+    }
+  });
+  await context.setOffline(true);
+  await logCall(page, account, 'Call acknowledged before its pull', 'Next step acknowledged before its pull');
+  await waitForStatus(page, '2 changes waiting to sync');
+  const ownClient = await page.evaluate(() => window.forecourt.sync.status().clientId);
+
+  // The server takes the push, but every pull fails: acknowledged, not yet pulled back.
+  const failPull = (route) => route.fulfill({ status: 503, contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'unavailable', message: 'pull held back by the test', field: '' } }) });
+  await context.route('**/api/v1/sync/pull**', failPull);
+  await context.setOffline(false);
+  await page.waitForFunction(() => window.forecourt.sync.status().error.includes('pull held back by the test'), null, { timeout: 30000 });
+  await waitForStatus(page, 'No changes waiting to sync');
+  assert.equal(sent.length, 2, `pushed: ${sent.join(', ')}`);
+  assert.equal(countWhere((await pullAll('D1-M')).activities, 'note', 'Call acknowledged before its pull'), 1);
+  const kept = (await page.evaluate(savedOutbox)).filter(([c]) => c === ownClient);
+  assert.equal(kept.length, 2, 'kept on the device until a pull brings them back');
+
+  // Reopened while pulls still fail: shown (replayed over the saved pages), not waiting, and a
+  // sync sends nothing again.
+  await page.reload();
+  await waitForData(page);
+  await page.waitForFunction(() => window.forecourt.sync.status().leader, null, { timeout: 30000 });
+  await showsOnAccount(page, account, 'Call acknowledged before its pull');
+  await findItem(page, 'Next step acknowledged before its pull', 'Accounts');
+  await clickItem(page, 'Sync now', 'Status');
+  await page.waitForFunction(() => window.forecourt.sync.status().error.includes('pull held back by the test'), null, { timeout: 30000 });
+  await waitForStatus(page, 'No changes waiting to sync');
+  assert.deepEqual(sent.length, 2, `pushed again: ${sent.join(', ')}`);
+
+  // Pulled back: the entries go, the call stays, and the server has it once.
+  await context.unroute('**/api/v1/sync/pull**', failPull);
+  await clickItem(page, 'Sync now', 'Status');
+  await page.waitForFunction(() => window.forecourt.sync.status().error === '' &&
+    !window.forecourt.sync.status().syncing, null, { timeout: 30000 });
+  await page.waitForFunction(async (client) => !(await (async () => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    const db = await promised(indexedDB.open(name));
+    try { return await promised(db.transaction(['outbox'], 'readonly').objectStore('outbox').getAll()); } finally { db.close(); }
+  })()).some((e) => e.client_id === client), ownClient, { timeout: 30000, polling: 200 });
+  await showsOnAccount(page, account, 'Call acknowledged before its pull');
+  assert.equal(sent.length, 2, `pushed again: ${sent.join(', ')}`);
+  const data = await pullAll('D1-M');
+  assert.equal(countWhere(data.activities, 'note', 'Call acknowledged before its pull'), 1);
+  assert.equal(countWhere(data.tasks, 'title', 'Next step acknowledged before its pull'), 1);
+  await context.close();
+});
+
+test('a device with data saved by IndexedDB version 2 opens it once the old tab is closed: what waits is sent, what was acknowledged is not sent again nor counted, what was refused is shown', async () => {
+  const accounts = await callableAccounts();
+  const name = accounts[7 % accounts.length];
+  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const first = await signIn(context, 'D1-R1');
+  await first.close();
+  const at = Math.floor(Date.now() / 1000);
+  const activity = (client, note) => ({ id: `cmd-${client}-1`, client_id: client, seq: 1, kind: 'activity.log', at,
+    author: 'D1-R1', payload: { id: `act-${client}-1`, account_id: account.id, type: 'note', at, note } });
+  // A call the previous version pushed and saw acknowledged, before the pull that brings it back.
+  const acked = activity('web-upgrade2-c', 'Call acknowledged before the update');
+  const token = await login(env.server.url, 'D1-R1');
+  const res = await fetch(env.server.url + 'api/v1/sync/push', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+    body: JSON.stringify({ client_id: acked.client_id, commands: [acked] }),
+  });
+  assert.equal((await res.json()).results[0].status, 'applied');
+
+  // The device as version 2 left it (commands as objects, every answered entry marked), held
+  // open by a tab of that version.
+  const old = await context.newPage();
+  await old.goto(env.server.url + 'favicon.svg');  // this origin, without the app
+  await old.evaluate(async ({ acked, waiting }) => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    let db = await promised(indexedDB.open(name));
+    let t = db.transaction(['pages', 'meta'], 'readonly');
+    const [pages, metaKeys, metaValues] = await Promise.all([promised(t.objectStore('pages').getAll()),
+      promised(t.objectStore('meta').getAllKeys()), promised(t.objectStore('meta').getAll())]);
+    db.close();
+    await promised(indexedDB.deleteDatabase(name));
+    const req = indexedDB.open(name, 2);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('pages', { autoIncrement: true });
+      const outbox = req.result.createObjectStore('outbox', { keyPath: ['client_id', 'seq'] });
+      outbox.createIndex('status', 'status');
+      outbox.createIndex('superseded', 'superseded');
+      req.result.createObjectStore('meta');
+    };
+    db = await promised(req);
+    t = db.transaction(['pages', 'meta', 'outbox'], 'readwrite');
+    for (const p of pages) t.objectStore('pages').add(p);
+    metaKeys.forEach((k, i) => t.objectStore('meta').put(metaValues[i], k));
+    const outbox = t.objectStore('outbox');
+    outbox.put({ client_id: 'web-upgrade2-a', seq: 1, status: 'rejected',
+      command: { id: 'cmd-web-upgrade2-a-1', client_id: 'web-upgrade2-a', seq: 1, kind: 'task.put', at: acked.at,
+        author: 'D1-R1', payload: { id: 'task-upgrade2', title: 'Refused task' } },
+      error: { code: 'forbidden', message: 'refused before the second update' } });
+    outbox.put({ client_id: acked.client_id, seq: 1, status: 'acked', command: acked });
+    outbox.put({ client_id: waiting.client_id, seq: 1, status: 'pending', command: waiting });
+    await done(t);
+    window.heldOpen = db;
+  }, { acked, waiting: activity('web-upgrade2-b', 'Call kept through the second update') });
+
+  const sent = [];
+  context.on('response', (res) => {  // pushes the server answered (not those made offline)
+    if (res.url().includes('/api/v1/sync/push') && res.status() === 200) {
+      for (const c of JSON.parse(res.request().postData()).commands) sent.push(`${c.client_id}#${c.seq}`);
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.forecourt && window.forecourt.items().some((it) =>
+    it.label.includes('held by an older version of the app in another tab')), null, { timeout: 30000 });
+  await old.close();
+  // Opened with the server out of reach first: one change waits (the acknowledged ones and the
+  // refused one do not), and the acknowledged call is shown until a pull brings it back.
+  const noSync = (route) => route.abort('connectionrefused');
+  await context.route('**/api/v1/sync/**', noSync);
+  await page.reload();
+  await waitForData(page);
+  await waitForStatus(page, '1 change waiting to sync');
+  await findItem(page, 'Not saved by the server: task.put: refused before the second update', 'Status', 30000);
+  await showsOnAccount(page, name, 'Call acknowledged before the update');
+  await findItem(page, 'Call kept through the second update', 'Accounts');
+
+  await context.unroute('**/api/v1/sync/**', noSync);
+  await clickItem(page, 'Sync now', 'Status');
+  await waitForStatus(page, 'No changes waiting to sync');
+  await page.waitForFunction(() => window.forecourt.sync.status().last_synced > 0 && window.forecourt.sync.status().error === '',
+    null, { timeout: 30000 });
+  assert.deepEqual(sent, ['web-upgrade2-b#1'], 'only the waiting call is sent');
+  const data = await pullAll('D1-M');
+  assert.equal(countWhere(data.activities, 'note', 'Call kept through the second update'), 1);
+  assert.equal(countWhere(data.activities, 'note', 'Call acknowledged before the update'), 1);
+  await showsOnAccount(page, name, 'Call acknowledged before the update');
+  await findItem(page, 'Not saved by the server: task.put: refused before the second update', 'Status');
+  await context.close();
+});

@@ -119,6 +119,38 @@ TEST_CASE("an edit not yet acknowledged stays visible over a pull of the older v
     CHECK(app.store.tasks.find(t.id)->title == "Changed by the manager");
 }
 
+TEST_CASE("acknowledged runs are forgotten up to their seq, refused ones in them kept") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    Task t = app.store.tasks.rows[0];
+    for (int i = 0; i < 4; ++i) {
+        Task edited = t;
+        edited.title = "Edit " + std::to_string(i + 1);
+        REQUIRE_FALSE(ui::dispatch(app, ui::make_command("task.put", to_json(edited))));
+    }
+    const Id own = app.outbox.front().client_id;
+    for (std::uint64_t seq = 1; seq <= 3; ++seq) {
+        Command other = ui::make_command("task.put", to_json(t));
+        other.id = "other-" + std::to_string(seq);
+        other.client_id = "web-other";
+        other.seq = seq;
+        other.at = test::kNow;
+        REQUIRE_FALSE(ui::replay_command(app, to_json(other).dump(), false));
+    }
+    REQUIRE(app.outbox.size() == 4);
+    REQUIRE(app.sync.foreign.size() == 3);
+
+    // Seqs 1-3 of this tab acknowledged but 2 refused; the other tab's up to 2, and a key.
+    ui::forget_commands(app, json::array({{{"client_id", own}, {"through", 3}, {"except", {2}}},
+                                          {{"client_id", "web-other"}, {"through", 2}, {"except", json::array()}},
+                                          {{"client_id", "web-other"}, {"seq", 3}}})
+                                 .dump());
+    std::vector<std::uint64_t> left;
+    for (const Command& c : app.outbox) left.push_back(c.seq);
+    CHECK(left == std::vector<std::uint64_t>{2, 4});
+    CHECK(app.sync.foreign.empty());
+}
+
 static std::string tombstone(const char* table, const Id& id) {
     return json{{"changes", {{{"table", table}, {"deleted", true}, {"record", {{"id", id}}}}}},
                 {"cursor", "10000"}, {"has_more", false}}
