@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildDir, launchBrowser } from '../browser/harness.mjs';
 import { seededDataDir } from './seeded_data.mjs';
+import { signedInPage } from './bench_session.mjs';
 
 const build = process.env.FC_BUILD || buildDir;
 const dataDir = seededDataDir('network', 1);
@@ -23,23 +24,10 @@ const url = await new Promise((resolve) => {
 });
 const browser = await launchBrowser();
 try {
-  const res = await fetch(url + 'api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ tenant: 'network-a', user: 'C-1', password: 'forecourt-demo' }) });
-  const session = await res.json();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript((s) => {
-    if (!localStorage.getItem('forecourt-session')) localStorage.setItem('forecourt-session', s);
-  }, JSON.stringify({ tenant: session.tenant, user: session.user, token: session.token }));
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.text().startsWith('[fc-timing]')) console.log(m.text()); });
-  let t0 = Date.now();
-  await page.goto(url);
-  await page.waitForFunction(() => window.forecourt && window.forecourt.sync &&
-    window.forecourt.sync.status().last_synced > 0 && window.forecourt.firstDataFrameMs, null, { timeout: 900000, polling: 50 });
-  const initial = Date.now() - t0;
+  const { context, page, ms: initial } = await signedInPage(browser, url, 'C-1', { timeout: 900000, timings: true });
   console.log('initial_sync_1m_ms', initial);
   await context.setOffline(true);
-  t0 = Date.now();
+  const t0 = Date.now();
   await page.reload();
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 300000, polling: 50 });
   console.log('offline_restore_1m_ms', Date.now() - t0);

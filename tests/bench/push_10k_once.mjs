@@ -7,32 +7,16 @@
 // objects, as IndexedDB version 2 did (entries an upgraded device still holds).
 //   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree
 import { startServer, launchBrowser } from '../browser/harness.mjs';
+import { signedInPage, writeTenThousandCommands } from './bench_session.mjs';
 
-const PASSWORD = 'forecourt-demo';
 const runs = Number(process.env.FC_RUNS || 3);
 const profile = process.env.FC_PROFILE === '1';
 const trace = process.env.FC_TRACE;  // a file to write the last run's Chrome trace to
 
-async function login(url, user) {
-  const res = await fetch(url + 'api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ tenant: 'network-a', user, password: PASSWORD }) });
-  if (!res.ok) throw new Error('login ' + res.status);
-  return res.json();
-}
-
 const server = await startServer({ demo: 'tiny', seed: 3 });
 const browser = await launchBrowser();
 try {
-  const session = await login(server.url, 'D1-R1');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript((s) => {
-    if (!localStorage.getItem('forecourt-session')) localStorage.setItem('forecourt-session', s);
-  }, JSON.stringify({ tenant: session.tenant, user: session.user, token: session.token }));
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.text().startsWith('[fc-timing]')) console.log(m.text()); });
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.forecourt && window.forecourt.sync &&
-    window.forecourt.sync.status().last_synced > 0 && window.forecourt.firstDataFrameMs, null, { timeout: 60000, polling: 50 });
+  const { context, page, session } = await signedInPage(browser, server.url, 'D1-R1', { timings: true });
   const first = await (await fetch(`${server.url}api/v1/sync/pull?cursor=0&limit=10000`,
     { headers: { Authorization: 'Bearer ' + session.token } })).json();
   const accountId = first.changes.find((c) => c.table === 'accounts').record.id;
@@ -40,28 +24,8 @@ try {
   if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); }
 
   for (let run = 0; run < runs; ++run) {
-    // Written as offline_bench.mjs writes them: entries of the version that opened the database.
-    await page.evaluate(async ({ accountId, run, objects }) => {
-      const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
-      const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-      const client = `bench-${run}-${Date.now()}`;
-      const asText = db.version >= 3 && !objects;
-      await new Promise((res, rej) => {
-        const tx = db.transaction('outbox', 'readwrite');
-        const at = Math.floor(Date.now() / 1000);
-        for (let seq = 1; seq <= 10000; ++seq) {
-          const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
-            payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at,
-              note: 'Customer asked about the winter tyre offer and a trade-in valuation for the estate; call back next week ' + seq } };
-          tx.objectStore('outbox').put(asText ? { client_id: client, seq, text: JSON.stringify(command), status: 'pending' }
-            : { client_id: client, seq, command, status: 'pending' });
-        }
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-      performance.clearResourceTimings();
-    }, { accountId, run, objects: process.env.FC_OBJECTS === '1' });
+    await writeTenThousandCommands(page, accountId, run, { objects: process.env.FC_OBJECTS === '1' });
+    await page.evaluate(() => performance.clearResourceTimings());
     if (cdp) await cdp.send('Profiler.start');
     if (trace && run === runs - 1) await browser.startTracing(page, { path: trace,
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'IndexedDB', 'toplevel', 'gpu', 'cc'] });
