@@ -200,6 +200,43 @@ test('changes the server refuses are shown with the reason, undone, and kept unt
   await context.close();
 });
 
+// The device as an older version of the app left it: its saved pages and meta copied into a
+// database of `version` (version 1 had no outbox indexes) holding `entries` in its outbox, kept
+// open by a page of that version that never lets go. Returns that page.
+async function oldDevice(context, version, entries) {
+  const old = await context.newPage();
+  await old.goto(env.server.url + 'favicon.svg');  // this origin, without the app
+  await old.evaluate(async ({ version, entries }) => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    let db = await promised(indexedDB.open(name));
+    let t = db.transaction(['pages', 'meta'], 'readonly');
+    const [pages, metaKeys, metaValues] = await Promise.all([promised(t.objectStore('pages').getAll()),
+      promised(t.objectStore('meta').getAllKeys()), promised(t.objectStore('meta').getAll())]);
+    db.close();
+    await promised(indexedDB.deleteDatabase(name));
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('pages', { autoIncrement: true });
+      const outbox = req.result.createObjectStore('outbox', { keyPath: ['client_id', 'seq'] });
+      if (version >= 2) {
+        outbox.createIndex('status', 'status');
+        outbox.createIndex('superseded', 'superseded');
+      }
+      req.result.createObjectStore('meta');
+    };
+    db = await promised(req);
+    t = db.transaction(['pages', 'meta', 'outbox'], 'readwrite');
+    for (const p of pages) t.objectStore('pages').add(p);
+    metaKeys.forEach((k, i) => t.objectStore('meta').put(metaValues[i], k));
+    for (const e of entries) t.objectStore('outbox').put(e);
+    await done(t);
+    window.heldOpen = db;
+  }, { version, entries });
+  return old;
+}
+
 test('a device with data saved by the previous version (IndexedDB version 1) opens it once the old tab is closed, sends what waits and shows what was refused', async () => {
   const accounts = await callableAccounts();
   const name = accounts[5 % accounts.length];
@@ -210,39 +247,15 @@ test('a device with data saved by the previous version (IndexedDB version 1) ope
 
   // The device as the previous version left it: its pages and cursor, a call waiting to be
   // sent and a change the server refused, in a version 1 database (no indexes).
-  const old = await context.newPage();
-  await old.goto(env.server.url + 'favicon.svg');  // this origin, without the app
-  await old.evaluate(async ({ accountId }) => {
-    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
-    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
-    let db = await promised(indexedDB.open(name));
-    let t = db.transaction(['pages', 'meta'], 'readonly');
-    const [pages, metaKeys, metaValues] = await Promise.all([promised(t.objectStore('pages').getAll()),
-      promised(t.objectStore('meta').getAllKeys()), promised(t.objectStore('meta').getAll())]);
-    db.close();
-    await promised(indexedDB.deleteDatabase(name));
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('pages', { autoIncrement: true });
-      req.result.createObjectStore('outbox', { keyPath: ['client_id', 'seq'] });
-      req.result.createObjectStore('meta');
-    };
-    db = await promised(req);
-    t = db.transaction(['pages', 'meta', 'outbox'], 'readwrite');
-    for (const p of pages) t.objectStore('pages').add(p);
-    metaKeys.forEach((k, i) => t.objectStore('meta').put(metaValues[i], k));
-    const at = Math.floor(Date.now() / 1000);
-    const command = (client, kind, payload) => ({ id: `cmd-${client}-1`, client_id: client, seq: 1, kind, at, author: 'D1-R1', payload });
-    t.objectStore('outbox').put({ client_id: 'web-upgrade-a', seq: 1, status: 'rejected',
+  const at = Math.floor(Date.now() / 1000);
+  const command = (client, kind, payload) => ({ id: `cmd-${client}-1`, client_id: client, seq: 1, kind, at, author: 'D1-R1', payload });
+  const old = await oldDevice(context, 1, [
+    { client_id: 'web-upgrade-a', seq: 1, status: 'rejected',
       command: command('web-upgrade-a', 'task.put', { id: 'task-upgrade', title: 'Refused task' }),
-      error: { code: 'forbidden', message: 'refused before the update' } });
-    t.objectStore('outbox').put({ client_id: 'web-upgrade-b', seq: 1, status: 'pending',
+      error: { code: 'forbidden', message: 'refused before the update' } },
+    { client_id: 'web-upgrade-b', seq: 1, status: 'pending',
       command: command('web-upgrade-b', 'activity.log',
-        { id: 'act-upgrade-b', account_id: accountId, type: 'note', at, note: 'Call kept through the update' }) });
-    await done(t);
-    window.heldOpen = db;  // as a tab of the previous version would, which never lets go
-  }, { accountId: account.id });
+        { id: 'act-upgrade-b', account_id: account.id, type: 'note', at, note: 'Call kept through the update' }) }]);
 
   // The upgrade waits for the old tab, and says why; with it closed, a reload opens the app.
   const page = await context.newPage();
@@ -350,40 +363,14 @@ test('a device with data saved by IndexedDB version 2 opens it once the old tab 
 
   // The device as version 2 left it (commands as objects, every answered entry marked), held
   // open by a tab of that version.
-  const old = await context.newPage();
-  await old.goto(env.server.url + 'favicon.svg');  // this origin, without the app
-  await old.evaluate(async ({ acked, waiting }) => {
-    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
-    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
-    let db = await promised(indexedDB.open(name));
-    let t = db.transaction(['pages', 'meta'], 'readonly');
-    const [pages, metaKeys, metaValues] = await Promise.all([promised(t.objectStore('pages').getAll()),
-      promised(t.objectStore('meta').getAllKeys()), promised(t.objectStore('meta').getAll())]);
-    db.close();
-    await promised(indexedDB.deleteDatabase(name));
-    const req = indexedDB.open(name, 2);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('pages', { autoIncrement: true });
-      const outbox = req.result.createObjectStore('outbox', { keyPath: ['client_id', 'seq'] });
-      outbox.createIndex('status', 'status');
-      outbox.createIndex('superseded', 'superseded');
-      req.result.createObjectStore('meta');
-    };
-    db = await promised(req);
-    t = db.transaction(['pages', 'meta', 'outbox'], 'readwrite');
-    for (const p of pages) t.objectStore('pages').add(p);
-    metaKeys.forEach((k, i) => t.objectStore('meta').put(metaValues[i], k));
-    const outbox = t.objectStore('outbox');
-    outbox.put({ client_id: 'web-upgrade2-a', seq: 1, status: 'rejected',
+  const waiting = activity('web-upgrade2-b', 'Call kept through the second update');
+  const old = await oldDevice(context, 2, [
+    { client_id: 'web-upgrade2-a', seq: 1, status: 'rejected',
       command: { id: 'cmd-web-upgrade2-a-1', client_id: 'web-upgrade2-a', seq: 1, kind: 'task.put', at: acked.at,
         author: 'D1-R1', payload: { id: 'task-upgrade2', title: 'Refused task' } },
-      error: { code: 'forbidden', message: 'refused before the second update' } });
-    outbox.put({ client_id: acked.client_id, seq: 1, status: 'acked', command: acked });
-    outbox.put({ client_id: waiting.client_id, seq: 1, status: 'pending', command: waiting });
-    await done(t);
-    window.heldOpen = db;
-  }, { acked, waiting: activity('web-upgrade2-b', 'Call kept through the second update') });
+      error: { code: 'forbidden', message: 'refused before the second update' } },
+    { client_id: acked.client_id, seq: 1, status: 'acked', command: acked },
+    { client_id: waiting.client_id, seq: 1, status: 'pending', command: waiting }]);
 
   const sent = [];
   context.on('response', (res) => {  // pushes the server answered (not those made offline)
