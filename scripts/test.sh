@@ -13,7 +13,8 @@ build/native/fc_unit_tests
 build/native/fc_server_tests
 
 echo "== browser tests (node --test, headless Chromium)"
-node --test --test-concurrency=1 tests/browser/
+# A test that hangs fails after 5 minutes instead of holding the run until CI's own limit.
+node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
 
 echo "== server integration tests (node --test, the real binary; SQLite, then PostgreSQL)"
 scripts/test_server.sh both

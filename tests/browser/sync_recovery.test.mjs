@@ -17,21 +17,27 @@ after(async () => { await browser?.close(); });
 
 const newDevice = () => browser.newContext({ viewport: { width: 1280, height: 800 } });
 
-// The next push from `page` reaches `onPush` instead of the network; later ones pass.
-function interceptNextPush(page, onPush) {
-  let hit;
-  const done = new Promise((resolve) => { hit = resolve; });
-  let taken = false;
-  page.route('**/api/v1/sync/push', async (route) => {
+// The next push from `page` reaches `onPush` instead of the network; later ones pass. Resolves
+// once the route is in place (so a push the caller then sets off cannot slip past it) to
+// { handled }, a promise settled when onPush has run, rejected if it threw (rather than a test
+// waiting forever).
+async function interceptNextPush(page, onPush) {
+  let taken = false, settle;
+  const handled = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  await page.route('**/api/v1/sync/push', async (route) => {
     if (taken) return route.continue();
     taken = true;
-    await onPush(route);
-    hit();
+    try {
+      await onPush(route);
+      settle.resolve();
+    } catch (e) {
+      settle.reject(e);
+    }
   });
-  return done;
+  return { handled };
 }
 
-test('the server killed (SIGKILL) around a push and restarted: nothing lost, nothing applied twice', async () => {
+test('the server killed (SIGKILL) around a push and restarted: nothing lost, nothing applied twice', { timeout: 180000 }, async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'forecourt-kill-'));
   let server = await startServer({ demo: 'tiny', seed: 23, keepDataDir: dataDir });
   const port = Number(new URL(server.url).port);
@@ -50,13 +56,13 @@ test('the server killed (SIGKILL) around a push and restarted: nothing lost, not
     await context.setOffline(true);
     await logCall(page, accounts[0], 'Call before the crash', 'Quote after the crash');
     await waitForStatus(page, '2 changes waiting to sync');
-    const answered = interceptNextPush(page, async (route) => {
+    const answered = await interceptNextPush(page, async (route) => {
       await route.fetch();  // applied and acknowledged by the server ...
       await kill();         // ... which dies before the tab hears it
       await route.abort('connectionreset');
     });
     await context.setOffline(false);
-    await answered;
+    await answered.handled;
     await waitForStatus(page, '2 changes waiting to sync');  // not known to be in: kept
     await restart();
     await clickItem(page, 'Sync now', 'Status');
@@ -69,12 +75,12 @@ test('the server killed (SIGKILL) around a push and restarted: nothing lost, not
     await context.setOffline(true);
     await logCall(page, accounts[1 % accounts.length], 'Call while the server died', 'Ring back when it is up');
     await waitForStatus(page, '2 changes waiting to sync');
-    const lost = interceptNextPush(page, async (route) => {
+    const lost = await interceptNextPush(page, async (route) => {
       await kill();
       await route.abort('connectionreset');
     });
     await context.setOffline(false);
-    await lost;
+    await lost.handled;
     await waitForStatus(page, 'Sync: Offline');  // the server cannot be reached
     await waitForStatus(page, '2 changes waiting to sync');
     await restart();
@@ -110,7 +116,7 @@ async function clickOnTaskRow(page, title, button) {
 const followUpShown = (page, title) => page.evaluate((t) =>
   window.forecourt.items().some((it) => it.window === 'Follow-ups' && it.label === t), title);
 
-test('two devices change the same follow-up offline: the later change wins everywhere, whichever arrives first', async () => {
+test('two devices change the same follow-up offline: the later change wins everywhere, whichever arrives first', { timeout: 180000 }, async () => {
   const server = await startServer({ demo: 'tiny', seed: 29 });
   const url = server.url;
   const devices = [await newDevice(), await newDevice()];
