@@ -21,12 +21,14 @@ export const chromiumArgs = [
 
 // Starts forecourt_server; resolves once it prints its URL. With `keepDataDir`, the server
 // uses that folder and stop() leaves it (benchmarks reuse a seeded demo across runs; a test
-// restarts a killed server on its data and `port`, where its clients expect it).
-export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null, port = 0 } = {}) {
+// restarts a killed server on its data and `port`, where its clients expect it). `www` serves
+// another built web root (tools comparing two builds of the app).
+export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null, port = 0,
+  www = path.join(buildDir, 'www') } = {}) {
   const dataDir = keepDataDir || mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
   const bin = path.join(buildDir, 'native', 'forecourt_server');
   const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir,
-    '--www', path.join(buildDir, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
+    '--www', www, '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
