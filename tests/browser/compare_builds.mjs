@@ -1,5 +1,5 @@
 // Compares what two builds of the app draw, pixel for pixel: each screen of the tiny demo at a
-// few sizes and pixel ratios, with the clock fixed so the times shown are the same. For a change
+// few sizes and pixel ratios, light and dark, with the clock fixed so the times shown are the same. For a change
 // meant to leave the pixels alone (a new renderer). Not a test: run it by hand.
 //   node tests/browser/compare_builds.mjs <www-A> <www-B>   (e.g. build/www-main build/www)
 // One server (its data seeded once) serves both: the page's forecourt_app.{js,wasm} are taken
@@ -18,7 +18,8 @@ const layouts = [
   { width: 1280, height: 800, scale: 1 },
   { width: 1280, height: 800, scale: 2 },
   { width: 768, height: 1024, scale: 2 },
-];
+  { width: 1280, height: 800, scale: 2, dark: true },  // the standalone page has no theme option:
+];                                                     // forecourt.js is patched to mount dark
 const screens = ['Now', 'Leads', 'Accounts', 'Follow-ups', 'Pipeline', 'Reports', 'Rules', 'Settings', 'Import'];
 
 async function settle(page) {
@@ -45,6 +46,10 @@ async function shoot(browser, url, www, layout) {
   for (const file of ['forecourt_app.js', 'forecourt_app.wasm'])
     await context.route(`**/${file}`, (route) => route.fulfill({ body: readFileSync(path.join(www, file)),
       contentType: file.endsWith('.js') ? 'text/javascript' : 'application/wasm' }));
+  if (layout.dark) {
+    await context.route('**/forecourt.js', (route) => route.fulfill({ contentType: 'text/javascript',
+      body: readFileSync(path.join(www, 'forecourt.js'), 'utf8').replace("theme.mode === 'dark' ? 1 : 0", '1') }));
+  }
   const page = await context.newPage();
   await page.clock.setFixedTime(fixedTime);
   await page.goto(demoUrl(url));
@@ -101,7 +106,7 @@ try {
   for (const layout of layouts) {
     const a = await shoot(browser, server.url, wwwA, layout);
     const b = await shoot(browser, server.url, wwwB, layout);
-    const tag = `${layout.width}x${layout.height}@${layout.scale}`;
+    const tag = `${layout.width}x${layout.height}@${layout.scale}${layout.dark ? '-dark' : ''}`;
     for (let i = 0; i < Math.max(a.length, b.length); ++i) {
       const name = (a[i] || b[i])[0];
       ++compared;
