@@ -21,6 +21,8 @@ echo "bench: browser" >&2
 node tests/bench/browser_bench.mjs > "$out/browser.json"
 echo "bench: UI on the network data set (seeds ~1.3M records on first use: minutes)" >&2
 node tests/bench/ui_bench.mjs > "$out/ui.json"
+echo "bench: frame rate floor of this browser (an empty WebGL2 canvas)" >&2
+node tests/bench/webgl_floor.mjs > "$out/webgl_floor.json"
 
 for extra in scripts/bench_*.sh; do
   [[ -x "$extra" ]] && "$extra" "$out"

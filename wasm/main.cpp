@@ -1,17 +1,17 @@
-// The browser app: a WebGL2 context on our canvas, Dear ImGui's OpenGL3 renderer, the UI from
-// ui/, and a narrow C API the page's JavaScript calls (no embind: CSP-safe, see README).
+// The browser app: a WebGL2 context on our canvas, our ImGui renderer (gl_renderer.h), the UI
+// from ui/, and a narrow C API the page's JavaScript calls (no embind: CSP-safe, see README).
 #include <GLES3/gl3.h>
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <cmath>
 #include <string>
 #include <vector>
 #include "app.h"
 #include "app_instance.h"
 #include "file_io.h"
+#include "gl_renderer.h"
 #include "format.h"
 #include "import_screen.h"
 #include "item_registry.h"
@@ -28,6 +28,7 @@ ui::AppState app;
 ui::NewsWatch news;  // what the live badge has counted (fc_take_news)
 ui::Theme theme;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_context = 0;
+web::GlRenderer renderer;
 std::vector<unsigned char> font_ttf;
 std::string last_error;
 std::string items_json;
@@ -49,8 +50,7 @@ void rebuild_fonts() {
     float ratio = web::platform_pixel_ratio();
     ui::apply_style(ratio, theme);
     ui::load_ui_font(font_ttf.data(), font_ttf.size(), ratio);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    web::gl_renderer_upload_fonts(renderer);  // a new atlas: upload it again
 }
 
 double frame_started = -1;  // when the first ImGui frame of the painted frame was begun
@@ -58,7 +58,6 @@ double frame_started = -1;  // when the first ImGui frame of the painted frame w
 void build_frame() {
     if (frame_started < 0) frame_started = emscripten_get_now();
     app.now = Time(emscripten_date_now() / 1000.0);
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ui::begin_item_capture();
     ui::draw_app(app);
@@ -68,11 +67,8 @@ void build_frame() {
 }
 
 void paint_frame() {
-    ImGuiIO& io = ImGui::GetIO();
-    glViewport(0, 0, int(io.DisplaySize.x), int(io.DisplaySize.y));
-    glClearColor(0.97f, 0.97f, 0.98f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    static const float background[4] = {0.97f, 0.97f, 0.98f, 1};
+    web::gl_renderer_draw(renderer, ImGui::GetDrawData(), background);
     web::platform_report_text_input();
     // A popup opening is drawn hidden first (ImGui measures it): draw until it shows, a few
     // frames at most, so a window that stays hidden cannot keep an idle app drawing.
@@ -119,7 +115,13 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
     io.BackendPlatformName = "forecourt_html5";
     app.utc_offset_minutes = utc_offset_minutes;
     app.platform = &web::browser_services();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!web::gl_renderer_init(renderer)) {
+        last_error = "The WebGL2 shaders did not compile";
+        ImGui::DestroyContext();
+        emscripten_webgl_destroy_context(gl_context);
+        gl_context = 0;
+        return -2;
+    }
 
     web::platform_start(canvas_selector, text_input_selector, {build_frame, paint_frame, rebuild_fonts});
     web::platform_resize(css_width, css_height, pixel_ratio);
@@ -215,7 +217,7 @@ EMSCRIPTEN_KEEPALIVE void fc_set_time_zone(const char* iana_name) {
 // WebGL context. The module must not be called again afterwards.
 EMSCRIPTEN_KEEPALIVE void fc_stop() {
     web::platform_stop();
-    ImGui_ImplOpenGL3_Shutdown();
+    web::gl_renderer_shutdown(renderer);
     ImGui::DestroyContext();
     if (gl_context > 0) emscripten_webgl_destroy_context(gl_context);
     gl_context = 0;

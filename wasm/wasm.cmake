@@ -15,9 +15,7 @@ target_link_options(fc_core_bench PRIVATE -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMO
 add_executable(forecourt_app
   ${CMAKE_SOURCE_DIR}/wasm/main.cpp ${CMAKE_SOURCE_DIR}/wasm/platform.cpp
   ${CMAKE_SOURCE_DIR}/wasm/key_map.cpp ${CMAKE_SOURCE_DIR}/wasm/sync_api.cpp ${CMAKE_SOURCE_DIR}/wasm/file_io.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(forecourt_app PRIVATE ${IMGUI_DIR}/backends)
-target_compile_definitions(forecourt_app PRIVATE IMGUI_IMPL_OPENGL_ES3)
+  ${CMAKE_SOURCE_DIR}/wasm/gl_renderer.cpp)
 target_link_libraries(forecourt_app PRIVATE fc_ui)
 set(FC_APP_EXPORTS "_fc_start,_fc_resize,_fc_set_font,_fc_load_snapshot,_fc_load_preview,_fc_add_snapshot,_fc_set_status,\
 _fc_last_error,_fc_items_json,_fc_frame_count,_fc_take_news,_fc_paste,_fc_text,_fc_click,_fc_navigate,_fc_set_theme,\

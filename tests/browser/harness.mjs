@@ -22,13 +22,15 @@ export const chromiumArgs = [
 // Starts forecourt_server; resolves once it prints its URL. With `keepDataDir`, the server
 // uses that folder and stop() leaves it (benchmarks reuse a seeded demo across runs; a test
 // restarts a killed server on its data and `port`, where its clients expect it).
-// FC_BUILD=/other/build serves another tree's server and app (benchmarks compare two builds).
-export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null, port = 0 } = {}) {
+// FC_BUILD=/other/build serves another tree's server and app (benchmarks compare two builds);
+// `www` serves another built web root (tools comparing two builds of the app).
+export async function startServer({ demo = 'tiny', seed = 1, extraArgs = [], keepDataDir = null, port = 0,
+  www = null } = {}) {
   const dataDir = keepDataDir || mkdtempSync(path.join(tmpdir(), 'forecourt-test-'));
   const build = process.env.FC_BUILD || buildDir;
   const bin = path.join(build, 'native', 'forecourt_server');
   const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir,
-    '--www', path.join(build, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
+    '--www', www || path.join(build, 'www'), '--demo', demo, '--demo-seed', String(seed), ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
