@@ -11,6 +11,7 @@ import { openOutboxStore, commandOf, commandText } from './outbox-store.js';
 
 const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
+const PUSH_ON_WIRE = 2;   // push batches sent before the answer to the first is back
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
 // The waiting count is redrawn at most this often while a push counts it down (not once per
@@ -302,16 +303,40 @@ export async function startSync(env) {
   }
 
   // Sends every pending command, each client's in seq order, in batches as large as the server
-  // takes. The next batch is read while one is on the wire and the results are written while
-  // the next one is: only the server's own work is sequential. The pass ends when a read from
-  // the start finds nothing pending (catching commands saved meanwhile by any tab).
+  // takes, with PUSH_ON_WIRE batches sent before the first one's answer is back (the server
+  // applies a client's batches in seq order whichever arrives first: docs/sync-protocol.md), so
+  // the server parses one while it applies the other. The next batch is read from IndexedDB
+  // while one is on the wire and the results are written while the next ones are. The pass
+  // ends when a read from the start finds nothing pending (catching commands saved meanwhile
+  // by any tab).
   async function pushAll() {
     const marking = [];
+    const wire = [];  // batches sent whose answers are not handled yet, oldest first
+    const send = (batch) => {
+      const client = batch[0].client_id;
+      // The saved texts joined: no command is serialised again.
+      const body = `{"client_id":${JSON.stringify(client)},"commands":[${batch.map(commandText).join(',')}]}`;
+      const answer = api('POST', '/api/v1/sync/push', body).then((res) => res.json());
+      answer.catch(() => {});  // handled when its turn comes, or dropped after an earlier failure
+      wire.push({ client, first: batch[0].seq, last: batch[batch.length - 1].seq, answer });
+    };
+    const settleOldest = async () => {
+      const { client, first, last, answer } = wire.shift();
+      const res = await answer;
+      marking.push(store.markResults(client, first, last, res.results));
+      // Kept outside this call: a later batch or the pull may fail before the restore.
+      if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
+      const gap = res.results.find((r) => r.status === 'out_of_order');
+      if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
+      // The exact count (and any refusal) is read again when the sync ends.
+      countDownWaiting(res.results.length);
+    };
     try {
       let next = store.listPending(null, PUSH_BATCH);
       for (;;) {
         const pending = await next;
         if (!pending.length) {
+          while (wire.length) await settleOldest();
           if (!marking.length) return;  // nothing was waiting: that read was from the start
           await Promise.all(marking);
           const fresh = await store.listPending(null, PUSH_BATCH);
@@ -321,19 +346,10 @@ export async function startSync(env) {
         }
         const client = pending[0].client_id;
         const batch = pending.filter((e) => e.client_id === client);
-        const lastKey = [client, batch[batch.length - 1].seq];
-        next = store.listPending(lastKey, PUSH_BATCH);
+        next = store.listPending([client, batch[batch.length - 1].seq], PUSH_BATCH);
         next.catch(() => {});  // a failed read is reported when awaited, not as unhandled
-        // The saved texts joined: no command is serialised again.
-        const body = `{"client_id":${JSON.stringify(client)},"commands":[${batch.map(commandText).join(',')}]}`;
-        const res = await (await api('POST', '/api/v1/sync/push', body)).json();
-        marking.push(store.markResults(client, batch[0].seq, lastKey[1], res.results));
-        // Kept outside this call: a later batch or the pull may fail before the restore.
-        if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
-        const gap = res.results.find((r) => r.status === 'out_of_order');
-        if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
-        // The exact count (and any refusal) is read again when the sync ends.
-        countDownWaiting(res.results.length);
+        send(batch);
+        if (wire.length >= PUSH_ON_WIRE) await settleOldest();
       }
     } finally {
       // Written before the pull reads what is acknowledged, and before a failure is reported.

@@ -5,7 +5,8 @@
 // FC_PROFILE=1 the main thread's heaviest functions (a CPU profile through the DevTools
 // protocol) and the page's '[fc-timing]' console lines. FC_OBJECTS=1 writes the commands as
 // objects, as IndexedDB version 2 did (entries an upgraded device still holds).
-//   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree
+//   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree,
+//   FC_WWW=/other/www another web root with this tree's server
 import { startServer, launchBrowser } from '../browser/harness.mjs';
 import { signedInPage, writeTenThousandCommands } from './bench_session.mjs';
 
@@ -13,7 +14,7 @@ const runs = Number(process.env.FC_RUNS || 3);
 const profile = process.env.FC_PROFILE === '1';
 const trace = process.env.FC_TRACE;  // a file to write the last run's Chrome trace to
 
-const server = await startServer({ demo: 'tiny', seed: 3 });
+const server = await startServer({ demo: 'tiny', seed: 3, www: process.env.FC_WWW });
 const browser = await launchBrowser();
 try {
   const { context, page, session } = await signedInPage(browser, server.url, 'D1-R1', { timings: true });
