@@ -39,8 +39,14 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_begin_load(const char* label) {
 // last_seq, rejections, changes}, or "" with fc_sync_error() set.
 EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size) {
     ui::PullPage page;
-    if (result(ui::apply_pull_page(web::app_state(), std::string_view(bytes, size_t(size)), page)) != 0)
+    MaybeError e = ui::apply_pull_page(web::app_state(), std::string_view(bytes, size_t(size)), page);
+    // A page that changed nothing (a pull after a poke for records this user cannot see, or
+    // an up-to-date device) draws nothing.
+    if (e || page.changes > 0 || !page.rejections.empty()) web::request_frames(2);
+    if (e) {
+        sync_error = e->message;
         return "";
+    }
     sync_out = json{{"cursor", page.cursor}, {"has_more", page.has_more},
                     {"last_seq", page.last_seq}, {"rejections", page.rejections},
                     {"changes", page.changes}}.dump();
@@ -80,8 +86,7 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_forget(const char* keys_json) {
 // frame after the change (a second frame would draw the same again; on a software-rendered
 // canvas each is ~20-50 ms of the main thread, and a push changes the status every 250 ms).
 EMSCRIPTEN_KEEPALIVE void fc_sync_set_status(const char* status_json) {
-    ui::set_sync_status(web::app_state(), status_json);
-    web::request_frames(1);
+    if (ui::set_sync_status(web::app_state(), status_json)) web::request_frames(1);
 }
 
 // New commands, dismissed rejections and "Sync now" since the last call, or "".

@@ -12,6 +12,7 @@ import { openOutboxStore, commandOf, commandText } from './outbox-store.js';
 const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
 const PUSH_ON_WIRE = 2;   // push batches sent before the answer to the first is back
+const SYNCING_SHOWN_AFTER_MS = 300;  // a quicker sync never shows "Syncing" (see toStrip)
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
 // The waiting count is redrawn at most this often while a push counts it down (not once per
@@ -97,6 +98,32 @@ export async function startSync(env) {
     error: '', retry_at: 0, progress_total: 0, refused: [],
   };
 
+  // The strip says "Syncing" only once a sync has taken SYNCING_SHOWN_AFTER_MS: a pull after a
+  // poke is over in tens of milliseconds, and the word would flicker and cost two frames of
+  // the whole app, taking the main thread from that very pull. status() has it at once.
+  let stripSyncing = false;
+  let syncingTimer = 0;
+  function toStrip(patch) {
+    let shown = patch;
+    if ('syncing' in patch) {
+      const { syncing, ...rest } = patch;
+      shown = rest;
+      if (!syncing) {
+        clearTimeout(syncingTimer);
+        syncingTimer = 0;
+        if (stripSyncing) shown = patch;
+        stripSyncing = false;
+      } else if (!stripSyncing && !syncingTimer) {
+        syncingTimer = setTimeout(() => {
+          syncingTimer = 0;
+          stripSyncing = true;
+          str('_fc_sync_set_status', '{"syncing":true}');
+        }, SYNCING_SHOWN_AFTER_MS);
+      }
+    }
+    if (Object.keys(shown).length) str('_fc_sync_set_status', JSON.stringify(shown));
+  }
+
   let waitingDrawnAt = -Infinity;  // when the strip's waiting count was last drawn
   let waitingTimer = 0;             // a count waiting to be drawn (countDownWaiting)
   function setStatus(patch, { share = true } = {}) {
@@ -106,7 +133,7 @@ export async function startSync(env) {
       waitingDrawnAt = performance.now();
     }
     Object.assign(status, patch);
-    str('_fc_sync_set_status', JSON.stringify(patch));
+    toStrip(patch);
     if (share && leader && channel) {
       const { refused, waiting, leader: _l, ...rest } = patch;
       if (Object.keys(rest).length) channel.postMessage({ type: 'status', status: rest });
@@ -360,7 +387,7 @@ export async function startSync(env) {
   async function pullAll() {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
     // One run per client ({client_id, through, except}), not a key per command.
-    const { runs: acked, superseded } = await store.listAcked();
+    const { runs: acked, superseded, cursor: savedCursor } = await store.listAcked();
     // Forgotten in the app before the pages, not after: this pull brings every record they
     // changed as the server has it now, and replaying them over it would lay an older edit
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
@@ -369,8 +396,10 @@ export async function startSync(env) {
       str('_fc_sync_forget', JSON.stringify(acked));
       if (channel) channel.postMessage({ type: 'forget', keys: acked });
     }
+    const appliedBefore = lastPageKey;
     await catchUp(false);
-    let cursor = (await store.getMeta('cursor')) || '0';
+    // Pages another tab saved (caught up just now) came with a newer cursor than the one read.
+    let cursor = (lastPageKey === appliedBefore ? savedCursor : await store.getMeta('cursor')) || '0';
     const first = !loaded;
     // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
     // are saved in order behind the applying (at most four waiting), so the server, the network,
@@ -434,7 +463,8 @@ export async function startSync(env) {
       }
       failures = 0;
       const now = Math.floor(Date.now() / 1000);
-      await store.setMeta('last_synced', now, 'relaxed');
+      // Not waited for: only what a reopen shows before its first sync (the strip has it now).
+      store.setMeta('last_synced', now, 'relaxed').catch(() => {});
       // navigator.onLine, not true: the network may have gone after the last answer arrived,
       // and the 'offline' event's status must not be overwritten.
       setStatus({ online: navigator.onLine, error: '', retry_at: 0, last_synced: now });
@@ -571,6 +601,7 @@ export async function startSync(env) {
       releaseLocks('forecourt-client|' + clientId);
       clearTimeout(timer);
       clearTimeout(waitingTimer);
+      clearTimeout(syncingTimer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       if (channel) channel.close();
