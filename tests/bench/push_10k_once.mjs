@@ -8,7 +8,7 @@
 //   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree,
 //   FC_WWW=/other/www another web root with this tree's server
 import { startServer, launchBrowser } from '../browser/harness.mjs';
-import { signedInPage, writeTenThousandCommands } from './bench_session.mjs';
+import { signedInPage, writeTenThousandCommands, printProfile } from './bench_session.mjs';
 
 const runs = Number(process.env.FC_RUNS || 3);
 const profile = process.env.FC_PROFILE === '1';
@@ -44,19 +44,7 @@ try {
     if (trace && run === runs - 1) await browser.stopTracing();
     console.log(`run ${run}: ${Math.round(ms)} ms, ${frames} frames drawn`);
     if (profile) console.log('  ' + requests.join('\n  '));
-    if (cdp) {
-      const { profile: p } = await cdp.send('Profiler.stop');
-      const self = new Map();
-      const dt = new Map();
-      p.timeDeltas.forEach((d, i) => dt.set(p.samples[i], (dt.get(p.samples[i]) || 0) + d));
-      for (const n of p.nodes) {
-        const f = n.callFrame;
-        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-        self.set(key, (self.get(key) || 0) + (dt.get(n.id) || 0) / 1000);
-      }
-      const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-      for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
-    }
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   }
   await context.close();
 } finally {
