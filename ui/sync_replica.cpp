@@ -367,11 +367,13 @@ void forget_commands(AppState& app, std::string_view keys_json) {
 }
 
 namespace {
-// What the status strip draws of the sync client's state, to compare before and after.
+// What the status strip draws of the sync client's state, to compare before and after. The
+// last sync's time is shown to the minute ("Last synced 14:02 (just now)"): a sync in the same
+// minute as the one before changes nothing on screen.
 std::string strip_fields(const SyncState& s) {
     std::string out = std::to_string(s.online) + std::to_string(s.syncing) +
                       std::to_string(s.leader) + "|" + std::to_string(s.waiting) + "|" +
-                      std::to_string(s.last_synced) + "|" + std::to_string(s.retry_at) + "|" +
+                      std::to_string(s.last_synced / 60) + "|" + std::to_string(s.retry_at) + "|" +
                       std::to_string(s.progress_total) + "|" + s.error;
     for (const RefusedCommand& r : s.refused) out += "|" + refused_key(r) + r.error.message;
     return out;

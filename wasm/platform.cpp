@@ -24,6 +24,7 @@ struct Platform {
     PlatformCallbacks callbacks;
     float ratio = 1;
     int frames_pending = 0;
+    int builds_before_paint = 1;  // ImGui frames built for the next painted one, at least
     bool frame_scheduled = false;
     long frame_request = 0;
     bool stopped = false;
@@ -112,9 +113,12 @@ EM_BOOL on_animation_frame(double time, void*) {
     for (int built = 1;; ++built) {
         P.callbacks.build_frame();
         release_deferred_input();
-        if (!discrete_input_queued() || built == kMaxFramesPerPaint) break;
+        if ((!discrete_input_queued() && built >= P.builds_before_paint) ||
+            built == kMaxFramesPerPaint)
+            break;
         io.DeltaTime = 1.0f / 1000;  // catch-up frames take no time of their own
     }
+    P.builds_before_paint = 1;
     P.callbacks.paint_frame();
     ++P.frames_drawn;
     if ((GImGui->InputEventsQueue.Size > 0 || !P.deferred.empty()) &&
@@ -315,6 +319,11 @@ void request_frames(int frames) {
         P.frame_scheduled = true;
         P.frame_request = emscripten_request_animation_frame(on_animation_frame, nullptr);
     }
+}
+
+void request_data_frame() {
+    P.builds_before_paint = 2;
+    request_frames(1);
 }
 
 void platform_stop() {

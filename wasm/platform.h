@@ -35,6 +35,11 @@ float platform_pixel_ratio();
 void platform_paste(const char* utf8);
 // Draw at least `frames` more frames: after input, data changes, or a clock tick.
 void request_frames(int frames);
+// The app's data changed: the next frame is built twice and painted once. ImGui lays new
+// content out in its first frame (a table learns its rows' sizes) and draws it right in the
+// second; painting both would cost a second paint (~20 ms of the main thread while this
+// headless browser's compositor reads the canvas back) to show the same again.
+void request_data_frame();
 int frames_drawn();
 
 }  // namespace fc::web

@@ -15,7 +15,7 @@ std::string sync_error;
 std::string sync_out;
 
 int result(const MaybeError& e) {
-    web::request_frames(2);
+    web::request_data_frame();
     if (!e) return 0;
     sync_error = e->message;
     return -1;
@@ -32,7 +32,7 @@ EMSCRIPTEN_KEEPALIVE int fc_sync_configure(const char* json_text) {
 // Starts loading data (a first sync or the device's saved copy) with a progress label.
 EMSCRIPTEN_KEEPALIVE void fc_sync_begin_load(const char* label) {
     ui::begin_sync_load(web::app_state(), label);
-    web::request_frames(2);
+    web::request_data_frame();
 }
 
 // One pull page (the server's response body). Returns a JSON summary {cursor, has_more,
@@ -42,7 +42,7 @@ EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size)
     MaybeError e = ui::apply_pull_page(web::app_state(), std::string_view(bytes, size_t(size)), page);
     // A page that changed nothing (a pull after a poke for records this user cannot see, or
     // an up-to-date device) draws nothing.
-    if (e || page.changes > 0 || !page.rejections.empty()) web::request_frames(2);
+    if (e || page.changes > 0 || !page.rejections.empty()) web::request_data_frame();
     if (e) {
         sync_error = e->message;
         return "";
@@ -55,7 +55,7 @@ EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size)
 
 EMSCRIPTEN_KEEPALIVE void fc_sync_finish_load() {
     ui::finish_sync_load(web::app_state());
-    web::request_frames(2);
+    web::request_data_frame();
 }
 
 // The inbox's first screenful for the device to keep (binary; see ui::sync_preview): a pointer

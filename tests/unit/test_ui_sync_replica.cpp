@@ -308,11 +308,14 @@ TEST_CASE("the status strip shows offline, waiting changes and a refused change 
 TEST_CASE("a status that changes nothing the strip shows asks for no frame") {
     Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
     ui::AppState app = synced_app(server);
-    CHECK(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999000})"));
+    CHECK(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999020})"));
     // The sync client sends its whole state again after a sync that changed nothing.
-    CHECK_FALSE(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999000})"));
+    CHECK_FALSE(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999020})"));
     CHECK_FALSE(ui::set_sync_status(app, R"({"waiting":3,"refused":[]})"));
     CHECK(ui::set_sync_status(app, R"({"waiting":2})"));
+    // "Last synced 14:02 (just now)": another sync in the same minute shows the same.
+    CHECK_FALSE(ui::set_sync_status(app, R"({"last_synced":1789999050})"));
+    CHECK(ui::set_sync_status(app, R"({"last_synced":1789999090})"));
     CHECK(ui::set_sync_status(app, R"({"syncing":true})"));
     CHECK(ui::set_sync_status(app, R"({"refused":[{"client_id":"web-1","seq":4,"kind":"task.put",
         "error":{"code":"forbidden","message":"you may not change this task","field":""}}]})"));
