@@ -12,10 +12,14 @@ export async function login(url, user, tenant = 'network-a') {
 }
 
 // `ms` runs from navigation to the first synced frame with data. With `timings`, the page's
-// '[fc-timing]' console lines are printed (not for scripts whose stdout is JSON).
-export async function signedInPage(browser, url, user, { timeout = 60000, timings = false } = {}) {
+// '[fc-timing]' console lines are printed (not for scripts whose stdout is JSON). `pokes`
+// false keeps the live event stream from the tab, so a pull it is asked for is the only one
+// (with it, the server's poke about the same change starts a pull of its own, and which of
+// the two a measurement times is a race).
+export async function signedInPage(browser, url, user, { timeout = 60000, timings = false, pokes = true } = {}) {
   const session = await login(url, user);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (!pokes) await context.route('**/api/v1/events**', (route) => route.abort());
   await context.addInitScript((s) => {
     if (!localStorage.getItem('forecourt-session')) localStorage.setItem('forecourt-session', s);
   }, JSON.stringify({ tenant: session.tenant, user: session.user, token: session.token }));

@@ -31,7 +31,7 @@ const browser = await launchBrowser();
 try {
   const server = await startServer({ demo: 'tiny', seed: 3 });
   try {
-    const { page, context } = await signedInPage(browser, server.url, 'D1-R1');
+    const { page, context } = await signedInPage(browser, server.url, 'D1-R1', { pokes: false });
     const first = await (await fetch(`${server.url}api/v1/sync/pull?cursor=0&limit=10000`, {
       headers: { Authorization: 'Bearer ' + (await login(server.url, 'D1-R1')).token },
     })).json();

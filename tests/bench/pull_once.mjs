@@ -11,7 +11,7 @@ const runs = Number(process.env.FC_RUNS || 7);
 const browser = await launchBrowser();
 const server = await startServer({ demo: 'tiny', seed: 3, www: process.env.FC_WWW });
 try {
-  const { page, context } = await signedInPage(browser, server.url, 'D1-R1', { timings: true });
+  const { page, context } = await signedInPage(browser, server.url, 'D1-R1', { timings: true, pokes: false });
   const first = await (await fetch(`${server.url}api/v1/sync/pull?cursor=0&limit=10000`, {
     headers: { Authorization: 'Bearer ' + (await login(server.url, 'D1-R1')).token },
   })).json();
