@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 #include "error.h"
 #include "field_checks.h"
 #include "record_fields.h"
@@ -88,6 +89,74 @@ const std::string& field_list() {
         return n.list;
     }();
     return list;
+}
+
+// How a field's value is encoded, which is all a reader needs to step over it.
+enum class WireKind : std::uint8_t { string, varint, f64, byte };
+
+// A record type's fields in field order: dotted name ("bant.need.met"), wire kind, and the
+// encoding of its default value (what a record written without that field holds).
+struct FieldLayout {
+    std::vector<std::string> names;
+    std::vector<WireKind> kinds;
+    std::vector<std::string> defaults;
+    std::string prefix;
+
+    void add(const char* key, WireKind kind, Bytes b) {
+        names.push_back(prefix + key);
+        kinds.push_back(kind);
+        defaults.push_back(std::move(b.out));
+    }
+    void id(const char* k, const std::string& v, bool) { string(k, v, false); }
+    void string(const char* k, const std::string& v, bool, size_t = 0) {
+        Bytes b;
+        b.str(v);
+        add(k, WireKind::string, std::move(b));
+    }
+    void integer(const char* k, std::int64_t v, bool, std::int64_t, std::int64_t) {
+        Bytes b;
+        b.zigzag(v);
+        add(k, WireKind::varint, std::move(b));
+    }
+    void int32(const char* k, std::int32_t v, bool, std::int32_t min, std::int32_t max) {
+        integer(k, v, false, min, max);
+    }
+    void number(const char* k, double v, bool, double, double) {
+        Bytes b;
+        b.f64(v);
+        add(k, WireKind::f64, std::move(b));
+    }
+    void boolean(const char* k, bool v, bool) {
+        Bytes b;
+        b.u8(v ? 1 : 0);
+        add(k, WireKind::byte, std::move(b));
+    }
+    template <class E, class Parse>
+    void enumeration(const char* k, E v, bool, Parse) {
+        Bytes b;
+        b.u8(std::uint8_t(v));
+        add(k, WireKind::byte, std::move(b));
+    }
+    template <class Fn>
+    void object(const char* k, Fn fn) {
+        std::string saved = prefix;
+        prefix += std::string(k) + ".";
+        fn(*this);
+        prefix = saved;
+    }
+    bool failed() const { return false; }
+    void fail(const char*, const char*, const std::string&) {}
+};
+
+template <class T>
+const FieldLayout& field_layout() {
+    static const FieldLayout layout = [] {
+        FieldLayout l;
+        const T record{};
+        fields(l, record);
+        return l;
+    }();
+    return layout;
 }
 
 // A cursor over bytes; reading past the end clears `ok` and yields zeros.

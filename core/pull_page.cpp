@@ -1,4 +1,5 @@
 #include "pull_page.h"
+#include <algorithm>
 #include "binary_fields.h"
 #include "deal_json.h"
 #include "json_text_fields.h"
@@ -95,6 +96,51 @@ MaybeError read_json_page(std::string_view bytes, PullSink& sink, PulledPage& ou
     return std::nullopt;
 }
 
+// A run written with another field list than this build's (a page saved by an older version,
+// before a field was added) rewritten in this build's: its values in this build's order, a
+// field the writer did not have as its default (as a JSON record without it reads). A field
+// this build does not know is refused, as JSON refuses an unknown key. A field keeps its kind
+// under its name for good (a new kind needs a new name), so the kinds are this build's.
+template <class T>
+MaybeError rewrite_older_run(const std::string& table, std::string_view writer_fields,
+                             std::uint64_t count, std::string_view body, std::string& out) {
+    const FieldLayout& layout = field_layout<T>();
+    std::vector<size_t> order;  // per writer field, its index in this build's
+    for (size_t at = 0; at <= writer_fields.size();) {
+        size_t comma = std::min(writer_fields.find(',', at), writer_fields.size());
+        std::string_view name = writer_fields.substr(at, comma - at);
+        size_t k = 0;
+        while (k < layout.names.size() && layout.names[k] != name) ++k;
+        if (k == layout.names.size())
+            return format_error(table + " has the field " + std::string(name) +
+                                ", which this app does not know (it reads " + field_list<T>() + ")");
+        order.push_back(k);
+        at = comma + 1;
+    }
+    Cursor in(body);
+    std::vector<std::string_view> values(layout.names.size());
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::fill(values.begin(), values.end(), std::string_view());
+        for (size_t k : order) {
+            const unsigned char* from = in.p;
+            switch (layout.kinds[k]) {
+                case WireKind::string: in.str(); break;
+                case WireKind::varint: in.varint(); break;
+                case WireKind::f64: in.f64(); break;
+                case WireKind::byte: in.u8(); break;
+            }
+            if (!in.ok)
+                return Error{"truncated", table + "[" + std::to_string(i) + "]",
+                             table + "[" + std::to_string(i) + "] is cut short"};
+            values[k] = std::string_view(reinterpret_cast<const char*>(from), size_t(in.p - from));
+        }
+        for (size_t k = 0; k < values.size(); ++k)
+            out += values[k].empty() ? std::string_view(layout.defaults[k]) : values[k];
+    }
+    if (!in.at_end()) return format_error(table + " has bytes after its last record");
+    return std::nullopt;
+}
+
 // One run of a binary page: `count` changes of `table` in `body`.
 MaybeError read_run(std::string_view table, bool deleted, std::string_view fields_of_run,
                     std::uint64_t count, std::string_view body, PullSink& sink) {
@@ -126,10 +172,10 @@ MaybeError read_run(std::string_view table, bool deleted, std::string_view field
         MaybeError e;
         bool typed = with_record_type(table, [&](const char* t, const auto& tab) {
             using T = typename std::decay_t<decltype(tab.rows)>::value_type;
+            std::string rewritten;
             if (fields_of_run != field_list<T>()) {
-                e = format_error(name + " has the fields (" + std::string(fields_of_run) +
-                                 ") but this app reads (" + field_list<T>() + ")");
-                return;
+                if ((e = rewrite_older_run<T>(name, fields_of_run, count, body, rewritten))) return;
+                body = rewritten;
             }
             FieldReader r(body);
             for (std::uint64_t i = 0; i < count && !e; ++i) {

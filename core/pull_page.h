@@ -12,7 +12,10 @@
 // (snapshot_binary.h: values in field order, field list "id,dealer_id,..."); tombstones are
 // their ids (field list "id"); the rule documents (scoring_rules, sla_policy, follow_up_rules)
 // are their records' JSON texts (field list "json"). Reading checks the same field rules as
-// reading JSON; a field list other than this build's is an error naming both lists.
+// reading JSON. A run written with another field list (a page a device saved before a field was
+// added) reads with the missing fields at their defaults, as JSON without them does; a field
+// this build does not know is an error naming it. So a field keeps its kind under its name for
+// good: a new kind needs a new name.
 #pragma once
 #include <cstdint>
 #include <string>
