@@ -7,11 +7,20 @@
 #include "change_set.h"
 #include "sync_apply.h"
 #include "sync_merge.h"
+#include <algorithm>
+#include <chrono>
 
 namespace fc::server {
 namespace {
 
 constexpr size_t kMaxCommandsPerPush = 1000;
+// A client may send its next batch before the answer to the one before has come back (the
+// browser keeps two on the wire), so the two can reach the tenant's lock in either order. A
+// batch that starts past the client's next seq waits this long for the earlier one before its
+// commands are answered out_of_order. Checked again at least every kEarlierBatchPoll: the
+// earlier batch may be committed by another server process, which notifies no one here.
+constexpr auto kEarlierBatchWait = std::chrono::seconds(2);
+constexpr auto kEarlierBatchPoll = std::chrono::milliseconds(50);
 
 // What one command did, before it is written down.
 struct Outcome {
@@ -103,9 +112,11 @@ json error_json(const Error& e) {
 
 // The whole batch inside an open write transaction. Any error returned is a storage failure:
 // the caller rolls back and reloads the tenant's memory, which may already hold some effects.
+// With `may_wait`, a batch whose first command is past the client's next seq changes nothing
+// and sets `early` (its earlier batch has not been applied yet).
 MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor& actor,
                      const Id& client_id, std::vector<Command>& commands, bool number_commands,
-                     BatchResult& out) {
+                     bool may_wait, bool& early, BatchResult& out) {
     std::int64_t version = 0;
     if (auto e = read_tenant_version(conn, t.id, version)) return e;
     if (version < t.version) {
@@ -139,6 +150,10 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
     }
     if (number_commands)
         for (size_t i = 0; i < commands.size(); ++i) commands[i].seq = last + 1 + i;
+    else if (may_wait && !commands.empty() && commands.front().seq > last + 1) {
+        early = true;
+        return std::nullopt;
+    }
 
     Time now = state.now();
     bool gap = false;
@@ -197,13 +212,11 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
     return std::nullopt;
 }
 
-}  // namespace
-
-BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
-                        const Id& client_id, std::vector<Command> commands,
-                        bool number_commands) {
+// One attempt at the batch, with the tenant's lock held. `early`: see run_batch.
+BatchResult apply_batch_locked(ServerState& state, TenantState& t, const Actor& actor,
+                               const Id& client_id, std::vector<Command>& commands,
+                               bool number_commands, bool may_wait, bool& early) {
     BatchResult out;
-    std::lock_guard<std::mutex> lock(t.mutex);
     std::string error;
     auto conn = state.db->borrow(error);
     if (!conn) {
@@ -228,9 +241,10 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
         std::swap(t.store, empty);
         t.written_at.clear();
     }
-    if (auto e = run_batch(state, *conn, t, actor, client_id, commands, number_commands, out))
+    if (auto e = run_batch(state, *conn, t, actor, client_id, commands, number_commands,
+                           may_wait, early, out))
         return fail(*e);
-    if (out.status != 200) {
+    if (early || out.status != 200) {
         conn->rollback();
         return out;
     }
@@ -240,8 +254,27 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
     if (auto e = conn->commit()) return fail(*e);
     if (out.version != before) t.demo_snapshots.clear();
     t.version = out.version;
+    t.committed.notify_all();
     state.pokes.publish(change);
     return out;
+}
+
+}  // namespace
+
+BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
+                        const Id& client_id, std::vector<Command> commands,
+                        bool number_commands) {
+    const auto deadline = std::chrono::steady_clock::now() + kEarlierBatchWait;
+    std::unique_lock<std::mutex> lock(t.mutex);
+    for (;;) {
+        bool early = false;
+        const bool may_wait = std::chrono::steady_clock::now() < deadline;
+        BatchResult out = apply_batch_locked(state, t, actor, client_id, commands,
+                                             number_commands, may_wait, early);
+        if (!early) return out;
+        t.committed.wait_until(lock, std::min(deadline, std::chrono::steady_clock::now() +
+                                                            kEarlierBatchPoll));
+    }
 }
 
 void handle_push(ServerState& state, const httplib::Request& req, httplib::Response& res) {

@@ -4,6 +4,7 @@
 // write (another server process on the same PostgreSQL may have written since), and reloaded
 // whole after a write that failed to commit.
 #pragma once
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,7 @@ namespace fc::server {
 struct TenantState {
     Id id;
     std::mutex mutex;                 // one writer at a time; held while `store` is used
+    std::condition_variable committed;  // a write committed (a waiting later batch may go)
     Store store;
     std::int64_t version = 0;         // the tenant version `store` reflects
     // The merge bookkeeping (core/sync_apply.h): merge time per "table/id", and tombstones.

@@ -336,10 +336,23 @@ void forget_commands(AppState& app, std::string_view keys_json) {
     foreign.erase(std::remove_if(foreign.begin(), foreign.end(), listed), foreign.end());
 }
 
-void set_sync_status(AppState& app, std::string_view status_json) {
+namespace {
+// What the status strip draws of the sync client's state, to compare before and after.
+std::string strip_fields(const SyncState& s) {
+    std::string out = std::to_string(s.online) + std::to_string(s.syncing) +
+                      std::to_string(s.leader) + "|" + std::to_string(s.waiting) + "|" +
+                      std::to_string(s.last_synced) + "|" + std::to_string(s.retry_at) + "|" +
+                      std::to_string(s.progress_total) + "|" + s.error;
+    for (const RefusedCommand& r : s.refused) out += "|" + refused_key(r) + r.error.message;
+    return out;
+}
+}  // namespace
+
+bool set_sync_status(AppState& app, std::string_view status_json) {
     json j = json::parse(status_json.begin(), status_json.end(), nullptr, false);
-    if (!j.is_object()) return;
+    if (!j.is_object()) return false;
     SyncState& s = app.sync;
+    const std::string before = strip_fields(s);
     s.online = j.value("online", s.online);
     s.syncing = j.value("syncing", s.syncing);
     s.leader = j.value("leader", s.leader);
@@ -357,6 +370,7 @@ void set_sync_status(AppState& app, std::string_view status_json) {
                 s.refused.push_back(std::move(refused));
         }
     }
+    return strip_fields(s) != before;
 }
 
 std::string take_sync_requests(AppState& app) {

@@ -53,8 +53,9 @@ void forget_commands(AppState& app, std::string_view keys_json);
 
 // Mirrors the sync client's state (any subset of the SyncState fields, JSON names as in
 // web/sync.js: online, syncing, leader, waiting, last_synced, error, retry_at, progress_total,
-// progress_label, refused).
-void set_sync_status(AppState& app, std::string_view status_json);
+// progress_label, refused). Returns whether anything the status strip shows changed (else no
+// frame needs drawing: the sync client re-sends its state after every sync).
+bool set_sync_status(AppState& app, std::string_view status_json);
 
 // What the UI did since the last call, for the platform: new own commands to save and send,
 // rejections the user dismissed, whether "Sync now" was pressed. "" when there is nothing.

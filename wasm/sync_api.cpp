@@ -44,9 +44,13 @@ EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size)
     ui::AppState& app = web::app_state();
     const bool loading = app.sync.in_progress;
     MaybeError e = ui::apply_pull_page(app, std::string_view(bytes, size_t(size)), page);
-    if (e) sync_error = e->message;
-    if (!loading || e) web::request_frames(2);
-    if (e) return "";
+    // A page that changed nothing (a pull after a poke for records this user cannot see, or
+    // an up-to-date device) draws nothing; neither does one of a load (see above).
+    if (e || (!loading && (page.changes > 0 || !page.rejections.empty()))) web::request_frames(2);
+    if (e) {
+        sync_error = e->message;
+        return "";
+    }
     sync_out = json{{"cursor", page.cursor}, {"has_more", page.has_more},
                     {"last_seq", page.last_seq}, {"rejections", page.rejections},
                     {"changes", page.changes}}.dump();
@@ -89,8 +93,7 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_forget(const char* keys_json) {
 // frame after the change (a second frame would draw the same again; on a software-rendered
 // canvas each is ~20-50 ms of the main thread, and a push changes the status every 250 ms).
 EMSCRIPTEN_KEEPALIVE void fc_sync_set_status(const char* status_json) {
-    ui::set_sync_status(web::app_state(), status_json);
-    web::request_frames(1);
+    if (ui::set_sync_status(web::app_state(), status_json)) web::request_frames(1);
 }
 
 // New commands, dismissed rejections and "Sync now" since the last call, or "".

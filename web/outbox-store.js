@@ -188,18 +188,18 @@ export async function openOutboxStore(name) {
     },
 
     // What the server has acknowledged, as one run per client: {client_id, through, except}
-    // (every entry of client_id up to seq `through`, but the refused seqs in `except`), and
-    // whether any was superseded.
+    // (every entry of client_id up to seq `through`, but the refused seqs in `except`),
+    // whether any was superseded, and the saved cursor: what a pull starts from, read at once.
     listAcked() {
       return tx(['outbox', 'meta'], 'readonly', async (s) => {
-        const [marks, refused, superseded] = await Promise.all([promised(s.meta.get('acked')),
+        const [marks, refused, superseded, cursor] = await Promise.all([promised(s.meta.get('acked')),
           promised(s.outbox.index('status').getAllKeys('rejected')),
-          promised(s.outbox.index('superseded').count())]);
+          promised(s.outbox.index('superseded').count()), promised(s.meta.get('cursor'))]);
         const runs = Object.entries(marks || {}).map(([client_id, through]) => ({
           client_id, through,
           except: refused.filter(([c, seq]) => c === client_id && seq <= through).map(([, seq]) => seq),
         }));
-        return { runs, superseded: superseded > 0 };
+        return { runs, superseded: superseded > 0, cursor };
       });
     },
 
@@ -252,9 +252,10 @@ export async function openOutboxStore(name) {
     // power cut loses is pulled again from the cursor before it.
     savePage(bytes, changes, cursor, removeRuns) {
       return tx(['pages', 'meta', 'outbox'], 'readwrite', async (s) => {
-        const key = changes ? await promised(s.pages.add(bytes)) : null;
         s.meta.put(cursor, 'cursor');
-        if (changes) s.meta.put(((await promised(s.meta.get('records'))) || 0) + changes, 'records');
+        const [key, records] = changes
+          ? await Promise.all([promised(s.pages.add(bytes)), promised(s.meta.get('records'))]) : [null, 0];
+        if (changes) s.meta.put((records || 0) + changes, 'records');
         if (!removeRuns.length) return key;
         for (const { client_id: c, through, except } of removeRuns) {
           let from = 0;

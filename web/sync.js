@@ -11,6 +11,8 @@ import { openOutboxStore, commandOf, commandText } from './outbox-store.js';
 
 const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
+const PUSH_ON_WIRE = 2;   // push batches sent before the answer to the first is back
+const SYNCING_SHOWN_AFTER_MS = 300;  // a quicker sync never shows "Syncing" (see toStrip)
 const MAX_BACKOFF_MS = 60000;
 const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) counts as failed
 // The waiting count is redrawn at most this often while a push counts it down (not once per
@@ -99,6 +101,32 @@ export async function startSync(env) {
     error: '', retry_at: 0, progress_total: 0, refused: [],
   };
 
+  // The strip says "Syncing" only once a sync has taken SYNCING_SHOWN_AFTER_MS: a pull after a
+  // poke is over in tens of milliseconds, and the word would flicker and cost two frames of
+  // the whole app, taking the main thread from that very pull. status() has it at once.
+  let stripSyncing = false;
+  let syncingTimer = 0;
+  function toStrip(patch) {
+    let shown = patch;
+    if ('syncing' in patch) {
+      const { syncing, ...rest } = patch;
+      shown = rest;
+      if (!syncing) {
+        clearTimeout(syncingTimer);
+        syncingTimer = 0;
+        if (stripSyncing) shown = patch;
+        stripSyncing = false;
+      } else if (!stripSyncing && !syncingTimer) {
+        syncingTimer = setTimeout(() => {
+          syncingTimer = 0;
+          stripSyncing = true;
+          str('_fc_sync_set_status', '{"syncing":true}');
+        }, SYNCING_SHOWN_AFTER_MS);
+      }
+    }
+    if (Object.keys(shown).length) str('_fc_sync_set_status', JSON.stringify(shown));
+  }
+
   let waitingDrawnAt = -Infinity;  // when the strip's waiting count was last drawn
   let waitingTimer = 0;             // a count waiting to be drawn (countDownWaiting)
   function setStatus(patch, { share = true } = {}) {
@@ -108,7 +136,7 @@ export async function startSync(env) {
       waitingDrawnAt = performance.now();
     }
     Object.assign(status, patch);
-    str('_fc_sync_set_status', JSON.stringify(patch));
+    toStrip(patch);
     if (share && leader && channel) {
       const { refused, waiting, leader: _l, ...rest } = patch;
       if (Object.keys(rest).length) channel.postMessage({ type: 'status', status: rest });
@@ -337,16 +365,40 @@ export async function startSync(env) {
   }
 
   // Sends every pending command, each client's in seq order, in batches as large as the server
-  // takes. The next batch is read while one is on the wire and the results are written while
-  // the next one is: only the server's own work is sequential. The pass ends when a read from
-  // the start finds nothing pending (catching commands saved meanwhile by any tab).
+  // takes, with PUSH_ON_WIRE batches sent before the first one's answer is back (the server
+  // applies a client's batches in seq order whichever arrives first: docs/sync-protocol.md), so
+  // the server parses one while it applies the other. The next batch is read from IndexedDB
+  // while one is on the wire and the results are written while the next ones are. The pass
+  // ends when a read from the start finds nothing pending (catching commands saved meanwhile
+  // by any tab).
   async function pushAll() {
     const marking = [];
+    const wire = [];  // batches sent whose answers are not handled yet, oldest first
+    const send = (batch) => {
+      const client = batch[0].client_id;
+      // The saved texts joined: no command is serialised again.
+      const body = `{"client_id":${JSON.stringify(client)},"commands":[${batch.map(commandText).join(',')}]}`;
+      const answer = api('POST', '/api/v1/sync/push', body).then((res) => res.json());
+      answer.catch(() => {});  // handled when its turn comes, or dropped after an earlier failure
+      wire.push({ client, first: batch[0].seq, last: batch[batch.length - 1].seq, answer });
+    };
+    const settleOldest = async () => {
+      const { client, first, last, answer } = wire.shift();
+      const res = await answer;
+      marking.push(store.markResults(client, first, last, res.results));
+      // Kept outside this call: a later batch or the pull may fail before the restore.
+      if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
+      const gap = res.results.find((r) => r.status === 'out_of_order');
+      if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
+      // The exact count (and any refusal) is read again when the sync ends.
+      countDownWaiting(res.results.length);
+    };
     try {
       let next = store.listPending(null, PUSH_BATCH);
       for (;;) {
         const pending = await next;
         if (!pending.length) {
+          while (wire.length) await settleOldest();
           if (!marking.length) return;  // nothing was waiting: that read was from the start
           await Promise.all(marking);
           const fresh = await store.listPending(null, PUSH_BATCH);
@@ -356,19 +408,10 @@ export async function startSync(env) {
         }
         const client = pending[0].client_id;
         const batch = pending.filter((e) => e.client_id === client);
-        const lastKey = [client, batch[batch.length - 1].seq];
-        next = store.listPending(lastKey, PUSH_BATCH);
+        next = store.listPending([client, batch[batch.length - 1].seq], PUSH_BATCH);
         next.catch(() => {});  // a failed read is reported when awaited, not as unhandled
-        // The saved texts joined: no command is serialised again.
-        const body = `{"client_id":${JSON.stringify(client)},"commands":[${batch.map(commandText).join(',')}]}`;
-        const res = await (await api('POST', '/api/v1/sync/push', body)).json();
-        marking.push(store.markResults(client, batch[0].seq, lastKey[1], res.results));
-        // Kept outside this call: a later batch or the pull may fail before the restore.
-        if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
-        const gap = res.results.find((r) => r.status === 'out_of_order');
-        if (gap) throw new Error(`the server is missing changes ${gap.expected_seq}-${gap.seq - 1} of this device`);
-        // The exact count (and any refusal) is read again when the sync ends.
-        countDownWaiting(res.results.length);
+        send(batch);
+        if (wire.length >= PUSH_ON_WIRE) await settleOldest();
       }
     } finally {
       // Written before the pull reads what is acknowledged, and before a failure is reported.
@@ -379,7 +422,7 @@ export async function startSync(env) {
   async function pullAll() {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
     // One run per client ({client_id, through, except}), not a key per command.
-    const { runs: acked, superseded } = await store.listAcked();
+    const { runs: acked, superseded, cursor: savedCursor } = await store.listAcked();
     // Forgotten in the app before the pages, not after: this pull brings every record they
     // changed as the server has it now, and replaying them over it would lay an older edit
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
@@ -388,8 +431,10 @@ export async function startSync(env) {
       str('_fc_sync_forget', JSON.stringify(acked));
       if (channel) channel.postMessage({ type: 'forget', keys: acked });
     }
+    const appliedBefore = lastPageKey;
     await catchUp(false);
-    let cursor = (await store.getMeta('cursor')) || '0';
+    // Pages another tab saved (caught up just now) came with a newer cursor than the one read.
+    let cursor = (lastPageKey === appliedBefore ? savedCursor : await store.getMeta('cursor')) || '0';
     // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
     // are saved in order behind the applying (at most four waiting), so the server, the network,
     // the app and IndexedDB work at once. Each page is still saved with its cursor in one
@@ -455,7 +500,8 @@ export async function startSync(env) {
       }
       failures = 0;
       const now = Math.floor(Date.now() / 1000);
-      await store.setMeta('last_synced', now, 'relaxed');
+      // Not waited for: only what a reopen shows before its first sync (the strip has it now).
+      store.setMeta('last_synced', now, 'relaxed').catch(() => {});
       // navigator.onLine, not true: the network may have gone after the last answer arrived,
       // and the 'offline' event's status must not be overwritten.
       setStatus({ online: navigator.onLine, error: '', retry_at: 0, last_synced: now });
@@ -592,6 +638,7 @@ export async function startSync(env) {
       releaseLocks('forecourt-client|' + clientId);
       clearTimeout(timer);
       clearTimeout(waitingTimer);
+      clearTimeout(syncingTimer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       if (channel) channel.close();

@@ -53,3 +53,34 @@ export async function writeTenThousandCommands(page, accountId, run, { objects =
     db.close();
   }, { accountId, run, objects });
 }
+
+// 100 notes on `accountId` pushed by `user` through the HTTP API: changes made elsewhere, for
+// a signed-in tab to pull.
+export async function changeHundred(url, user, accountId, run) {
+  const { token } = await login(url, user);
+  const client = `bench-other-${run}-${Date.now()}`;
+  const at = Math.floor(Date.now() / 1000);
+  const commands = Array.from({ length: 100 }, (_, i) => ({
+    id: `cmd-${client}-${i + 1}`, client_id: client, seq: i + 1, kind: 'activity.log', at, author: '',
+    payload: { id: `act-${client}-${i + 1}`, account_id: accountId, type: 'note', at, note: 'Changed elsewhere ' + i },
+  }));
+  const res = await fetch(url + 'api/v1/sync/push', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+    body: JSON.stringify({ client_id: client, commands }),
+  });
+  if (!res.ok) throw new Error('push ' + res.status);
+}
+
+// The heaviest functions (self time) of a DevTools CPU profile, printed.
+export function printProfile(p) {
+  const self = new Map();
+  const dt = new Map();
+  p.timeDeltas.forEach((d, i) => dt.set(p.samples[i], (dt.get(p.samples[i]) || 0) + d));
+  for (const n of p.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) || 0) + (dt.get(n.id) || 0) / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
+}

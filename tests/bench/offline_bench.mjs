@@ -11,7 +11,7 @@
 //                            frame with data                                     target <= 3000
 import { startServer, launchBrowser } from '../browser/harness.mjs';
 import { seededDataDir } from './seeded_data.mjs';
-import { login, signedInPage, writeTenThousandCommands } from './bench_session.mjs';
+import { login, signedInPage, writeTenThousandCommands, changeHundred } from './bench_session.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -24,21 +24,6 @@ async function pushTenThousand(page, accountId, run) {
     if (status.waiting !== 0 || status.error) throw new Error('push did not finish: ' + JSON.stringify(status));
     return performance.now() - t0;
   });
-}
-
-async function changeHundred(url, user, accountId, run) {
-  const { token } = await login(url, user);
-  const client = `bench-other-${run}-${Date.now()}`;
-  const at = Math.floor(Date.now() / 1000);
-  const commands = Array.from({ length: 100 }, (_, i) => ({
-    id: `cmd-${client}-${i + 1}`, client_id: client, seq: i + 1, kind: 'activity.log', at, author: '',
-    payload: { id: `act-${client}-${i + 1}`, account_id: accountId, type: 'note', at, note: 'Changed elsewhere ' + i },
-  }));
-  const res = await fetch(url + 'api/v1/sync/push', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
-    body: JSON.stringify({ client_id: client, commands }),
-  });
-  if (!res.ok) throw new Error('push ' + res.status);
 }
 
 const out = {};

@@ -5,15 +5,16 @@
 // FC_PROFILE=1 the main thread's heaviest functions (a CPU profile through the DevTools
 // protocol) and the page's '[fc-timing]' console lines. FC_OBJECTS=1 writes the commands as
 // objects, as IndexedDB version 2 did (entries an upgraded device still holds).
-//   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree
+//   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree,
+//   FC_WWW=/other/www another web root with this tree's server
 import { startServer, launchBrowser } from '../browser/harness.mjs';
-import { signedInPage, writeTenThousandCommands } from './bench_session.mjs';
+import { signedInPage, writeTenThousandCommands, printProfile } from './bench_session.mjs';
 
 const runs = Number(process.env.FC_RUNS || 3);
 const profile = process.env.FC_PROFILE === '1';
 const trace = process.env.FC_TRACE;  // a file to write the last run's Chrome trace to
 
-const server = await startServer({ demo: 'tiny', seed: 3 });
+const server = await startServer({ demo: 'tiny', seed: 3, www: process.env.FC_WWW });
 const browser = await launchBrowser();
 try {
   const { context, page, session } = await signedInPage(browser, server.url, 'D1-R1', { timings: true });
@@ -43,19 +44,7 @@ try {
     if (trace && run === runs - 1) await browser.stopTracing();
     console.log(`run ${run}: ${Math.round(ms)} ms, ${frames} frames drawn`);
     if (profile) console.log('  ' + requests.join('\n  '));
-    if (cdp) {
-      const { profile: p } = await cdp.send('Profiler.stop');
-      const self = new Map();
-      const dt = new Map();
-      p.timeDeltas.forEach((d, i) => dt.set(p.samples[i], (dt.get(p.samples[i]) || 0) + d));
-      for (const n of p.nodes) {
-        const f = n.callFrame;
-        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-        self.set(key, (self.get(key) || 0) + (dt.get(n.id) || 0) / 1000);
-      }
-      const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-      for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
-    }
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   }
   await context.close();
 } finally {

@@ -472,3 +472,89 @@ test('pages are saved binary as pulled; pages an older version saved as JSON sti
   await showsOnAccount(page, account, openTask.title);
   await context.close();
 });
+
+// Commands another tab of the user saved and left in the outbox (closed before it sent them):
+// `count` notes on `account`, in the format the app saves them.
+async function leftByClosedTab(page, account, client, count) {
+  await page.evaluate(async ({ accountId, client, count }) => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    const db = await promised(indexedDB.open(name));
+    const t = db.transaction(['outbox'], 'readwrite');
+    const at = Math.floor(Date.now() / 1000);
+    for (let seq = 1; seq <= count; ++seq) {
+      const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
+        payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at, note: `Long day offline ${seq}` } };
+      t.objectStore('outbox').put({ client_id: client, seq, text: JSON.stringify(command), status: 'pending' });
+    }
+    await new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
+    db.close();
+  }, { accountId: account.id, client, count });
+}
+
+test('a long day offline: 2,500 changes go with two batches on the wire, the later one arriving first, each reaching the server once', async () => {
+  const [name] = await callableAccounts();
+  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  await waitForStatus(page, 'No changes waiting to sync');
+  await context.setOffline(true);
+  await waitForStatus(page, 'Sync: Offline');
+  await leftByClosedTab(page, account, 'web-closed-long-day', 2500);
+  await page.reload();
+  await waitForData(page);
+  await waitForStatus(page, '2500 changes waiting to sync');
+
+  // The first batch is held back on its way (once), so the second reaches the server before it.
+  const sent = [];  // every command of every push the server answered
+  let onWire = 0, mostOnWire = 0, pushes = 0, heldBack = false;
+  await context.route('**/api/v1/sync/push', async (route) => {
+    const { commands } = JSON.parse(route.request().postData());
+    pushes += 1;
+    onWire += 1;
+    mostOnWire = Math.max(mostOnWire, onWire);
+    try {
+      if (commands[0].seq === 1 && !heldBack) {
+        heldBack = true;
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      const res = await route.fetch();
+      if (res.status() === 200) for (const c of commands) sent.push(`${c.client_id}#${c.seq}`);
+      await route.fulfill({ response: res });
+    } finally { onWire -= 1; }
+  });
+  await context.setOffline(false);
+  await waitForStatus(page, 'No changes waiting to sync');
+  assert.deepEqual(await page.evaluate(() => {
+    const { error, refused } = window.forecourt.sync.status();
+    return { error, refused: refused.length };
+  }), { error: '', refused: 0 });
+  assert.ok(mostOnWire >= 2, `batches on the wire at once: ${mostOnWire}`);
+  assert.equal(sent.length, 2500, `commands sent: ${sent.length} (${pushes} pushes)`);
+  assert.equal(new Set(sent).size, 2500);
+  const notes = (await pullAll('D1-M')).activities.filter((a) => /^Long day offline \d+$/.test(a.note || ''));
+  assert.equal(notes.length, 2500);
+  await context.close();
+});
+
+test('syncs that bring nothing new draw at most a frame each: no "Syncing" flicker, no redraw of an unchanged strip', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  await waitForStatus(page, 'No changes waiting to sync');
+  const framesAfter = (ms) => page.evaluate(async (ms) => {
+    const before = window.forecourt.frame();
+    await new Promise((r) => setTimeout(r, ms));
+    return window.forecourt.frame() - before;
+  }, ms);
+  while (await framesAfter(300) > 0);  // settled: the app draws nothing while nothing changes
+  const drawn = await page.evaluate(async () => {
+    const before = window.forecourt.frame();
+    for (let i = 0; i < 3; ++i) await window.forecourt.sync.now();
+    await new Promise((r) => setTimeout(r, 600));  // past the time "Syncing" would show after
+    return window.forecourt.frame() - before;
+  });
+  // Each sync moves "Last synced" (one frame); a minute may tick over in the strip's clock.
+  assert.ok(drawn <= 5, `frames drawn for three syncs that brought nothing: ${drawn}`);
+  await waitForStatus(page, 'Sync: Online');
+  await context.close();
+});

@@ -119,6 +119,34 @@ test('a gap is refused and advances nothing; the missing command fills it', asyn
   assert.equal(fill.body.last_seq, 3);
 });
 
+test('a batch sent before the answer to the one it follows is applied after it, whichever arrives first', async () => {
+  const cmd = commandMaker('proto-pipelined');
+  const [c1, c2, c3, c4] = [1, 2, 3, 4].map((i) => cmd('activity.log', activity(`E-pipe-${i}`, d1Account)));
+  // The later batch reaches the server first (a browser keeps two batches on the wire, on two
+  // connections, so they can arrive in either order).
+  const later = rep.push('proto-pipelined', [c3, c4]);
+  await new Promise((r) => setTimeout(r, 200));
+  const earlier = await rep.push('proto-pipelined', [c1, c2]);
+  assert.deepEqual(earlier.body.results.map((x) => x.status), ['applied', 'applied']);
+  const second = await later;
+  assert.deepEqual(second.body.results.map((x) => x.status), ['applied', 'applied']);
+  assert.equal(second.body.last_seq, 4);
+  const p = await rep.pullAll({ cursor: '0', client_id: 'proto-pipelined' });
+  assert.equal(p.last.client.last_seq, 4);
+  assert.equal(p.changes.filter((c) => /^E-pipe-/.test(c.record.id)).length, 4);
+});
+
+test('a batch whose earlier one never comes is answered out_of_order (after a short wait for it)', async () => {
+  const cmd = commandMaker('proto-never');
+  cmd('activity.log', activity('E-never-1', d1Account));  // seq 1, never sent
+  const c2 = cmd('activity.log', activity('E-never-2', d1Account));
+  const r = await rep.push('proto-never', [c2]);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.results[0].status, 'out_of_order');
+  assert.equal(r.body.results[0].expected_seq, 1);
+  assert.equal(r.body.last_seq, 0);
+});
+
 test('a permanently rejected command advances the number and shows in the next pull', async () => {
   const start = (await rep.pull({ client_id: 'proto-reject', limit: 1 })).body;
   const cursor = (await rep.pullAll({ cursor: start.cursor })).cursor;

@@ -337,6 +337,20 @@ TEST_CASE("the status strip shows offline, waiting changes and a refused change 
     CHECK(ui.shows("Sync: Sync error", "Status"));
 }
 
+TEST_CASE("a status that changes nothing the strip shows asks for no frame") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    ui::AppState app = synced_app(server);
+    CHECK(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999000})"));
+    // The sync client sends its whole state again after a sync that changed nothing.
+    CHECK_FALSE(ui::set_sync_status(app, R"({"online":true,"syncing":false,"waiting":3,"last_synced":1789999000})"));
+    CHECK_FALSE(ui::set_sync_status(app, R"({"waiting":3,"refused":[]})"));
+    CHECK(ui::set_sync_status(app, R"({"waiting":2})"));
+    CHECK(ui::set_sync_status(app, R"({"syncing":true})"));
+    CHECK(ui::set_sync_status(app, R"({"refused":[{"client_id":"web-1","seq":4,"kind":"task.put",
+        "error":{"code":"forbidden","message":"you may not change this task","field":""}}]})"));
+    CHECK_FALSE(ui::set_sync_status(app, "not json"));
+}
+
 TEST_CASE("two refused changes are dismissed one after the other, even when a stale status arrives") {
     Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
     ui::AppState app = synced_app(server);
