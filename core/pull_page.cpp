@@ -19,11 +19,15 @@ Error format_error(const std::string& message) { return Error{"invalid_format", 
 
 // Calls fn(name, table) with the store table (hence the record type) of a typed table's wire
 // name; false for the rule documents and tables this build does not know.
+const Store& empty_store() {
+    static const Store empty;
+    return empty;
+}
+
 template <class Fn>
 bool with_record_type(std::string_view table, Fn fn) {
-    static const Store empty;
     bool found = false;
-    snapshot_detail::for_each_table(empty, [&](const char* name, const auto& t) {
+    snapshot_detail::for_each_table(empty_store(), [&](const char* name, const auto& t) {
         if (!found && table == name) {
             found = true;
             fn(name, t);
