@@ -45,17 +45,22 @@ void send_compressed(const httplib::Request& req, httplib::Response& res, const 
     res.set_content(gz ? gzipped : body, content_type);
 }
 
-void set_json_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body) {
+void set_body_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body,
+                         const char* content_type) {
     res.set_header("Vary", "Accept-Encoding");
     if (body.size() > 1024 && accepts_gzip(req)) {
         std::string packed = gzip_fast(body);
         if (!packed.empty()) {
             res.set_header("Content-Encoding", "gzip");
-            res.set_content(std::move(packed), "application/json; charset=utf-8");
+            res.set_content(std::move(packed), content_type);
             return;
         }
     }
-    res.set_content(std::move(body), "application/json; charset=utf-8");
+    res.set_content(std::move(body), content_type);
+}
+
+void set_json_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body) {
+    set_body_maybe_gzip(req, res, std::move(body), "application/json; charset=utf-8");
 }
 
 }  // namespace fc::server

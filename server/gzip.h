@@ -20,6 +20,10 @@ inline std::string gzip_fast(std::string_view data) { return gzip_compress(data,
 // Sets `body` as the JSON response, gzipped when the client accepts it. The content type
 // carries a charset so cpp-httplib does not compress it a second time.
 void set_json_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body);
+// The same for a body of another type (a binary pull page). cpp-httplib leaves
+// application/octet-stream alone.
+void set_body_maybe_gzip(const httplib::Request& req, httplib::Response& res, std::string body,
+                         const char* content_type);
 
 // Sends `body`, or its ready-made `gzipped` form when the client accepts gzip, for bodies
 // compressed once and served many times (the web app's files, demo snapshots), and keeps

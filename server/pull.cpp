@@ -4,6 +4,7 @@
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
+#include "pull_page.h"
 
 namespace fc::server {
 namespace {
@@ -41,6 +42,12 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
                                               "limit must be a positive integer"});
         limit = std::min(limit, kMaxLimit);
     }
+    // format=binary: the same page in core's binary form (core/pull_page.h), which a browser
+    // reads without a JSON parse; JSON stays the default.
+    std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "binary")
+        return send_error(res, 400, Error{"invalid_field", "format", "format must be json or binary"});
+    const bool binary = format == "binary";
     std::string client_id = req.get_param_value("client_id");
     // The same alphabet as every id (core's JsonReader::id): a URL can carry any bytes.
     bool id_ok = client_id.size() <= 64 &&
@@ -56,12 +63,21 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
     if (!conn) return send_error(res, 503, storage_error(error));
     if (auto e = conn->begin_read()) return send_error(res, 503, *e);
 
-    std::string body;
-    body.reserve(size_t(limit) * 300);
-    body += "{\"changes\":[";
+    std::string body;  // the JSON page, or the tail of the binary one (its fields after the changes)
+    BinaryPullPageWriter page;
+    MaybeError bad_record;
+    if (!binary) {
+        body.reserve(size_t(limit) * 300);
+        body += "{\"changes\":[";
+    }
     std::int64_t rows = 0, last_version = cursor;
     RowFn on_row = [&](const RowView& r) {
         if (++rows > limit) return;  // the extra row only says there is more
+        last_version = r.integer(2);
+        if (binary) {
+            if (!bad_record) bad_record = page.add(r.text(0), r.text(1), r.integer(3) != 0);
+            return;
+        }
         if (rows > 1) body += ',';
         body += "{\"table\":\"";
         body += r.text(0);
@@ -69,7 +85,6 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
         body += r.integer(3) != 0 ? "\",\"deleted\":true,\"record\":" : "\",\"record\":";
         body += r.text(1);  // stored as compact, validated JSON: copied, not re-parsed
         body += '}';
-        last_version = r.integer(2);
     };
     MaybeError e;
     if (sees_everything(*actor))
@@ -84,6 +99,8 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
             {actor->tenant, std::to_string(cursor), actor->dealer_id, std::to_string(limit + 1)},
             on_row);
     if (e) return send_error(res, 503, *e);
+    // Stored records were validated when written: one that does not read is the store's fault.
+    if (bad_record) return send_error(res, 500, Error{"internal", bad_record->field, bad_record->message});
     bool has_more = rows > limit;
     std::int64_t new_cursor = last_version;
     if (!has_more) {
@@ -91,7 +108,8 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
             return send_error(res, 503, *ve);
         new_cursor = std::max(new_cursor, cursor);
     }
-    body += "],\"cursor\":\"" + std::to_string(new_cursor) + "\",\"has_more\":";
+    body += binary ? "{\"cursor\":\"" : "],\"cursor\":\"";
+    body += std::to_string(new_cursor) + "\",\"has_more\":";
     body += has_more ? "true" : "false";
 
     if (!client_id.empty()) {
@@ -132,7 +150,10 @@ void handle_pull(ServerState& state, const httplib::Request& req, httplib::Respo
     body += '}';
     conn->commit();
     res.set_header("Cache-Control", "no-store");
-    set_json_maybe_gzip(req, res, std::move(body));
+    if (binary)
+        set_body_maybe_gzip(req, res, page.finish(body), "application/octet-stream");
+    else
+        set_json_maybe_gzip(req, res, std::move(body));
 }
 
 }  // namespace fc::server

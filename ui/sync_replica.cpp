@@ -4,6 +4,7 @@
 #include "dispatch.h"
 #include "inbox_preview.h"
 #include "lead_engine.h"
+#include "pull_page.h"
 #include "record_json.h"
 #include "record_table.h"
 #include "snapshot_binary.h"
@@ -22,51 +23,37 @@ MaybeError parse(std::string_view text, json& out, const char* what) {
     return std::nullopt;
 }
 
-// Reads a pulled record and stores it; `follow` tells the lead engine about a changed row.
-template <class T, class Follow>
-MaybeError put_pulled(Store& s, Table<T>& table, const json& record, const std::string& path,
-                      bool incremental, Follow follow) {
-    T r;
-    if (auto e = from_json(record, r, path)) return e;
+// Stores a pulled record; `incremental`: tell the lead engine about the changed row (a loaded
+// app; a load derives everything once at its end).
+template <class T>
+void put_pulled(Store& s, Table<T>& table, T&& r, bool incremental,
+                void (*follow)(Store&, std::uint32_t) = nullptr) {
     std::uint32_t row = table.put(std::move(r));
-    if (incremental) follow(s, row);
-    return std::nullopt;
+    if (incremental && follow) follow(s, row);
 }
 
-void no_follow(Store&, std::uint32_t) {}
-
-MaybeError put_change(Store& s, const std::string& table, const json& record,
-                      const std::string& path, bool incremental) {
-    if (table == "dealers") return put_pulled(s, s.dealers, record, path, incremental, no_follow);
-    if (table == "users") return put_pulled(s, s.users, record, path, incremental, no_follow);
-    if (table == "categories")
-        return put_pulled(s, s.categories, record, path, incremental, no_follow);
-    if (table == "campaigns")
-        return put_pulled(s, s.campaigns, record, path, incremental,
-                          [](Store& st, std::uint32_t) { leads_on_campaign(st); });
-    if (table == "accounts")
-        return put_pulled(s, s.accounts, record, path, incremental, leads_on_account);
-    if (table == "contacts")
-        return put_pulled(s, s.contacts, record, path, incremental, leads_on_contact);
-    if (table == "activities")
-        return put_pulled(s, s.activities, record, path, incremental, leads_on_activity);
-    if (table == "leads") return put_pulled(s, s.leads, record, path, incremental, leads_on_lead);
-    if (table == "tasks") return put_pulled(s, s.tasks, record, path, incremental, no_follow);
-    // Deals, lead events and the scoring rules: nothing for the engine to follow per row.
-    if (is_record_table(table)) return put_record_unchecked(s, table, record);
-    return std::nullopt;  // a table this version does not know: a newer server's; skip it
+void put_change(Store& s, Dealer&& r, bool inc) { put_pulled(s, s.dealers, std::move(r), inc); }
+void put_change(Store& s, User&& r, bool inc) { put_pulled(s, s.users, std::move(r), inc); }
+void put_change(Store& s, ProductCategory&& r, bool inc) {
+    put_pulled(s, s.categories, std::move(r), inc);
 }
-
-// A tombstone ({"table", "deleted": true, "record": {"id"}}): the record is gone for good.
-// Returns whether a record was removed (row numbers then moved: derived state is rebuilt).
-MaybeError erase_change(Store& s, const std::string& table, const json& record,
-                        const std::string& path, bool& removed) {
-    auto id = record.find("id");
-    if (id == record.end() || !id->is_string())
-        return Error{"missing_field", path + ".id", path + ".id is missing"};
-    removed = erase_record_unchecked(s, table, id->get<std::string>()) || removed;
-    return std::nullopt;
+void put_change(Store& s, Campaign&& r, bool inc) {
+    put_pulled(s, s.campaigns, std::move(r), inc, [](Store& st, std::uint32_t) { leads_on_campaign(st); });
 }
+void put_change(Store& s, Account&& r, bool inc) {
+    put_pulled(s, s.accounts, std::move(r), inc, leads_on_account);
+}
+void put_change(Store& s, Contact&& r, bool inc) {
+    put_pulled(s, s.contacts, std::move(r), inc, leads_on_contact);
+}
+void put_change(Store& s, Activity&& r, bool inc) {
+    put_pulled(s, s.activities, std::move(r), inc, leads_on_activity);
+}
+void put_change(Store& s, Lead&& r, bool inc) { put_pulled(s, s.leads, std::move(r), inc, leads_on_lead); }
+void put_change(Store& s, Task&& r, bool inc) { put_pulled(s, s.tasks, std::move(r), inc); }
+// Deals and lead events: nothing for the engine to follow per row.
+void put_change(Store& s, Deal&& r, bool inc) { put_pulled(s, s.deals, std::move(r), inc); }
+void put_change(Store& s, LeadEvent&& r, bool inc) { put_pulled(s, s.lead_events, std::move(r), inc); }
 
 // What a page of a loaded replica's pull changed, so that derived data can follow only that
 // (follow_small_pull) instead of being rebuilt from the whole store.
@@ -81,46 +68,37 @@ struct PageChanges {
 // and deals, and replaced ones whose place in the indexes stays, are followed record by
 // record; anything else (reference data, accounts and contacts, whose names order lists, a
 // record moved to another account) asks for a rebuild.
-void note_change(const Store& s, const std::string& table, const json& record, PageChanges& out) {
-    auto id_it = record.find("id");
-    auto text = [&](const char* key) {
-        auto it = record.find(key);
-        return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    if (id_it == record.end() || !id_it->is_string()) {
-        out.rebuild = true;
-        return;
-    }
-    const Id& id = id_it->get_ref<const std::string&>();
-    if (table == "activities") {
-        std::uint32_t row = s.activities.row_of(id);
-        if (row != kNoRow) {
-            Activity pulled;
-            if (from_json(record, pulled, "")) return;  // put_change reports it
-            const Activity& old = s.activities.rows[row];
-            if (old.at != pulled.at || old.account_id != pulled.account_id || old.type != pulled.type ||
-                old.product_category != pulled.product_category || old.campaign_id != pulled.campaign_id)
-                out.rebuild = true;
-        }
-        if (!text("campaign_id").empty()) out.campaigns = true;
-        out.accounts.push_back(text("account_id"));
-    } else if (table == "leads") {
-        std::uint32_t row = s.leads.row_of(id);
-        if (row != kNoRow && (s.leads.rows[row].account_id != text("account_id") ||
-                              s.leads.rows[row].product_category != text("product_category")))
+template <class T>
+void note_change(const Store&, const char*, const T&, PageChanges& out) {
+    out.rebuild = true;
+}
+void note_change(const Store& s, const char* table, const Activity& a, PageChanges& out) {
+    if (const Activity* old = s.activities.find(a.id))
+        if (old->at != a.at || old->account_id != a.account_id || old->type != a.type ||
+            old->product_category != a.product_category || old->campaign_id != a.campaign_id)
             out.rebuild = true;
-        out.accounts.push_back(text("account_id"));
-    } else if (table == "tasks") {
-        std::uint32_t row = s.tasks.row_of(id);
-        if (row != kNoRow && (s.tasks.rows[row].account_id != text("account_id") ||
-                              s.tasks.rows[row].lead_id != text("lead_id") ||
-                              s.tasks.rows[row].assignee != text("assignee")))
+    if (!a.campaign_id.empty()) out.campaigns = true;
+    out.accounts.push_back(a.account_id);
+    out.records.emplace_back(table, a.id);
+}
+void note_change(const Store& s, const char* table, const Lead& l, PageChanges& out) {
+    if (const Lead* old = s.leads.find(l.id))
+        if (old->account_id != l.account_id || old->product_category != l.product_category)
             out.rebuild = true;
-    } else if (table != "lead_events" && table != "deals") {
-        out.rebuild = true;
-        return;
-    }
-    out.records.emplace_back(table, id);
+    out.accounts.push_back(l.account_id);
+    out.records.emplace_back(table, l.id);
+}
+void note_change(const Store& s, const char* table, const Task& t, PageChanges& out) {
+    if (const Task* old = s.tasks.find(t.id))
+        if (old->account_id != t.account_id || old->lead_id != t.lead_id || old->assignee != t.assignee)
+            out.rebuild = true;
+    out.records.emplace_back(table, t.id);
+}
+void note_change(const Store&, const char* table, const Deal& d, PageChanges& out) {
+    out.records.emplace_back(table, d.id);
+}
+void note_change(const Store&, const char* table, const LeadEvent& e, PageChanges& out) {
+    out.records.emplace_back(table, e.id);
 }
 
 // After the last page of a pull: the records made here by commands no longer waiting (the
@@ -235,46 +213,38 @@ void begin_sync_load(AppState& app, const std::string& label) {
     app.sync.progress_records = 0;
 }
 
-MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& out) {
-    json page;
-    if (auto e = parse(page_json, page, "the pulled page")) return e;
-    const json* changes = page.contains("changes") ? &page["changes"] : nullptr;
-    if (!changes || !changes->is_array())
-        return Error{"missing_field", "changes", "the pulled page has no changes"};
+MaybeError apply_pull_page(AppState& app, std::string_view page, PullPage& out) {
     // During a load the records go to the loading store (a saved preview may be on screen).
     const bool incremental = !app.sync.in_progress;
     Store& store = incremental ? app.store : app.sync.loading;
     bool removed = false;
     PageChanges followed;
-    followed.rebuild = !incremental || !small_page(app.store, changes->size());
-    for (std::size_t i = 0; i < changes->size(); ++i) {
-        const json& change = (*changes)[i];
-        // A change's path is only for an error: built then, not for each of a million records.
-        auto path = [i] { return "changes[" + std::to_string(i) + "]"; };
-        if (!change.is_object() || !change.contains("table") || !change["table"].is_string() ||
-            !change.contains("record") || !change["record"].is_object())
-            return Error{"invalid_field", path(), path() + " is not a {table, record} change"};
-        const std::string& table = change["table"].get_ref<const std::string&>();
-        // A record the server sent is the server's, whichever replica made it first.
-        if (!app.sync.local_records.empty())
-            if (auto id = change["record"].find("id"); id != change["record"].end() && id->is_string())
-                app.sync.local_records.erase(record_key(table, id->get<std::string>()));
-        if (!followed.rebuild) note_change(store, table, change["record"], followed);
-        auto apply = [&](const std::string& record_path) {
-            return change.value("deleted", false)
-                       ? erase_change(store, table, change["record"], record_path, removed)
-                       : put_change(store, table, change["record"], record_path, incremental);
-        };
-        // A change that fails changed nothing: read again with its path for the message.
-        if (apply(std::string()))
-            if (MaybeError e = apply(path() + ".record")) return e;
-    }
-    out.changes = changes->size();
-    out.cursor = page.value("cursor", std::string());
-    out.has_more = page.value("has_more", false);
-    if (auto c = page.find("client"); c != page.end() && c->is_object())
-        out.last_seq = c->value("last_seq", std::int64_t(-1));
-    if (auto r = page.find("rejections"); r != page.end() && r->is_array()) out.rejections = *r;
+    followed.rebuild = !incremental;
+    // A record the server sent is the server's, whichever replica made it first.
+    auto server_has = [&](const char* table, const Id& id) {
+        if (!app.sync.local_records.empty()) app.sync.local_records.erase(record_key(table, id));
+    };
+    PullSinkFor sink([&](const char* table, auto&& change) -> MaybeError {
+        using C = std::decay_t<decltype(change)>;
+        if constexpr (std::is_same_v<C, PulledTombstone>) {
+            server_has(table, change.id);
+            followed.rebuild = true;
+            removed = erase_record_unchecked(store, table, change.id) || removed;
+            return std::nullopt;
+        } else if constexpr (std::is_same_v<C, PulledDocument>) {
+            if (auto id = change.record.find("id"); id != change.record.end() && id->is_string())
+                server_has(table, id->template get<std::string>());
+            followed.rebuild = true;
+            return put_record_unchecked(store, table, change.record);
+        } else {
+            server_has(table, change.id);
+            if (!followed.rebuild) note_change(store, table, change, followed);
+            put_change(store, std::move(change), incremental);
+            return std::nullopt;
+        }
+    });
+    if (auto e = read_pull_page(page, sink, out)) return e;
+    if (!small_page(app.store, out.changes)) followed.rebuild = true;
     if (app.sync.in_progress) app.sync.progress_records += std::int64_t(out.changes);
     if (!out.has_more) removed = drop_unconfirmed_records(app) || removed;
     if (incremental && (out.changes || removed)) {

@@ -10,17 +10,12 @@
 #include <string>
 #include <string_view>
 #include "app.h"
+#include "pull_page.h"
 
 namespace fc::ui {
 
 // What one pull page said besides its records (docs/sync-protocol.md, "Pull").
-struct PullPage {
-    std::string cursor;
-    bool has_more = false;
-    std::int64_t last_seq = -1;  // this client's last applied seq, -1 when not asked
-    json rejections = json::array();
-    std::size_t changes = 0;
-};
+using PullPage = PulledPage;
 
 // Identity of this replica: client id, signed-in user, next seq; turns the sync strip on.
 MaybeError configure_sync(AppState& app, std::string_view config_json);
@@ -28,10 +23,11 @@ MaybeError configure_sync(AppState& app, std::string_view config_json);
 // Starts a load (first sync, or restore from the device): empties the store and shows `label`
 // with a progress bar until finish_sync_load().
 void begin_sync_load(AppState& app, const std::string& label);
-// Applies one page of pulled changes. During a load it only stores records; afterwards it also
+// Applies one page of pulled changes, in either form (JSON, or binary: core/pull_page.h; a
+// device keeps pages as they came, so it reads both). During a load it only stores records; afterwards it also
 // replays the waiting commands and rebuilds what is derived. Records come from the server,
 // which validated them and checked their references, so only their shape is checked here.
-MaybeError apply_pull_page(AppState& app, std::string_view page_json, PullPage& out);
+MaybeError apply_pull_page(AppState& app, std::string_view page, PullPage& out);
 // Ends a load: derives indexes and the lead book and shows the data.
 void finish_sync_load(AppState& app);
 

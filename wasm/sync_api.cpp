@@ -35,14 +35,18 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_begin_load(const char* label) {
     web::request_data_frame();
 }
 
-// One pull page (the server's response body). Returns a JSON summary {cursor, has_more,
-// last_seq, rejections, changes}, or "" with fc_sync_error() set.
+// One pull page (the server's response body, JSON or binary). Returns a JSON summary {cursor,
+// has_more, last_seq, rejections, changes}, or "" with fc_sync_error() set. During a load the
+// page changes nothing on screen but the progress count, which sync.js redraws now and then
+// (fc_sync_draw_progress): no frames of the whole app per page.
 EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size) {
     ui::PullPage page;
-    MaybeError e = ui::apply_pull_page(web::app_state(), std::string_view(bytes, size_t(size)), page);
+    ui::AppState& app = web::app_state();
+    const bool loading = app.sync.in_progress;
+    MaybeError e = ui::apply_pull_page(app, std::string_view(bytes, size_t(size)), page);
     // A page that changed nothing (a pull after a poke for records this user cannot see, or
-    // an up-to-date device) draws nothing.
-    if (e || page.changes > 0 || !page.rejections.empty()) web::request_data_frame();
+    // an up-to-date device) draws nothing; neither does one of a load (see above).
+    if (e || (!loading && (page.changes > 0 || !page.rejections.empty()))) web::request_data_frame();
     if (e) {
         sync_error = e->message;
         return "";
@@ -52,6 +56,9 @@ EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size)
                     {"changes", page.changes}}.dump();
     return sync_out.c_str();
 }
+
+// One frame, for the progress bar of a load.
+EMSCRIPTEN_KEEPALIVE void fc_sync_draw_progress() { web::request_frames(1); }
 
 EMSCRIPTEN_KEEPALIVE void fc_sync_finish_load() {
     ui::finish_sync_load(web::app_state());

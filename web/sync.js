@@ -18,6 +18,9 @@ const REQUEST_TIMEOUT_MS = 120000;  // a request that hangs (a dead connection) 
 // The waiting count is redrawn at most this often while a push counts it down (not once per
 // batch): every redraw is a frame of the whole app, 20-55 ms on a software-rendered canvas.
 const WAITING_REDRAW_MS = 250;
+// While pages load (a first sync, a reopen) only the progress bar moves: it is redrawn at most
+// this often, not in two frames of the whole app per page (each 20-55 ms on that canvas).
+const PROGRESS_REDRAW_MS = 250;
 
 function randomHex(bytes) {
   const a = crypto.getRandomValues(new Uint8Array(bytes));
@@ -163,11 +166,39 @@ export async function startSync(env) {
     }, { share: false });
   }
 
+  // Where a long load's time goes (the main thread waiting for pages or saves, applying pages),
+  // as a console.debug line for tests/bench/offline_1m_once.mjs.
+  function timing() {
+    const t = { waited: 0, applied: 0, pages: 0, bytes: 0, start: performance.now() };
+    return Object.assign(t, {
+      async wait(promise) {
+        const t0 = performance.now();
+        try { return await promise; } finally { t.waited += performance.now() - t0; }
+      },
+      apply(fn, bytes) {
+        const t0 = performance.now();
+        try { return fn(); } finally { t.applied += performance.now() - t0; t.pages += 1; t.bytes += bytes.length; }
+      },
+      log(what) {
+        console.debug(`[fc-timing] ${what}: ${t.pages} pages, ${(t.bytes / 1e6).toFixed(1)} MB in ` +
+          `${Math.round(performance.now() - t.start)} ms: waiting ${Math.round(t.waited)}, applying ` +
+          `${Math.round(t.applied)}, ${M._fc_frame_count()} frames drawn so far`);
+      },
+    });
+  }
+
+  let progressDrawnAt = -Infinity;
   function applyPage(bytes) {
     if (stopped) throw new Error('the app was closed');  // the module is gone: read no further
     const raw = env.withBytes(M, bytes, (p, n) => M._fc_sync_apply_page(p, n));
     const text = M.UTF8ToString(raw);
     if (!text) throw new Error('a pulled page could not be read: ' + M.UTF8ToString(M._fc_sync_error()));
+    // A loaded app's page draws itself (the module asks for frames); during a load only the
+    // progress count moved.
+    if (!loaded && performance.now() - progressDrawnAt >= PROGRESS_REDRAW_MS) {
+      progressDrawnAt = performance.now();
+      M._fc_sync_draw_progress();
+    }
     return JSON.parse(text);
   }
 
@@ -233,7 +264,9 @@ export async function startSync(env) {
     if (cursor == null) return;  // nothing saved yet: the first pull fills it
     setStatus({ progress_total: (await store.getMeta('records')) || 0 }, { share: false });
     if (preview) await showPreview();
-    lastPageKey = await store.readPages(null, (key, bytes) => applyPage(bytes));
+    const took = timing();
+    lastPageKey = await store.readPages(null, (key, bytes) => took.apply(() => applyPage(bytes), bytes));
+    took.log('reopen');
     const entries = await store.listOutbox();
     finishLoad(entries);
     setStatus({ progress_total: 0 }, { share: false });
@@ -243,7 +276,9 @@ export async function startSync(env) {
   // ones, and this tab's that are still on their way into IndexedDB.
   function finishLoad(entries) {
     if (stopped) return;
+    const started = performance.now();
     M._fc_sync_finish_load();
+    console.debug(`[fc-timing] finish load: ${Math.round(performance.now() - started)} ms`);
     loaded = true;
     const seen = new Set(entries.map((e) => e.client_id + '#' + e.seq));
     replay(entries.concat(unsaved.filter((c) => !seen.has(c.client_id + '#' + c.seq))
@@ -400,14 +435,15 @@ export async function startSync(env) {
     await catchUp(false);
     // Pages another tab saved (caught up just now) came with a newer cursor than the one read.
     let cursor = (lastPageKey === appliedBefore ? savedCursor : await store.getMeta('cursor')) || '0';
-    const first = !loaded;
     // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
     // are saved in order behind the applying (at most four waiting), so the server, the network,
     // the app and IndexedDB work at once. Each page is still saved with its cursor in one
     // transaction; a failed save stops the pull (later ones are not written), and the next
     // pull resumes from the last saved cursor, applying again what was applied (idempotent).
     const fetchPage = (c) => {
-      const p = api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(c)}&limit=${PULL_LIMIT}`)
+      // Binary pages (core/pull_page.h) are read without a JSON parse; a server that does not
+      // know `format` sends JSON, which the app reads too.
+      const p = api('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(c)}&limit=${PULL_LIMIT}&format=binary`)
         .then(async (res) => new Uint8Array(await res.arrayBuffer()));
       p.catch(() => {});  // awaited below, or dropped (then its failure does not matter)
       return { cursor: c, bytes: p };
@@ -417,12 +453,13 @@ export async function startSync(env) {
     let saved = Promise.resolve();
     const saving = [];
     let changed = 0;
+    const took = timing();
     try {
       for (;;) {
-        const bytes = await next.bytes;
+        const bytes = await took.wait(next.bytes);
         const tail = pageTail(bytes);
         next = tail && tail.has_more ? fetchPage(tail.cursor) : null;
-        const page = applyPage(bytes);
+        const page = took.apply(() => applyPage(bytes), bytes);
         const last = !page.has_more;
         changed += page.changes;
         if (next && next.cursor !== page.cursor) next = null;  // read wrong: ask again
@@ -434,11 +471,11 @@ export async function startSync(env) {
           });
         saved.catch(() => {});
         saving.push(saved);
-        if (saving.length > 4) await saving.shift();
-        if (first) setStatus({ progress_total: 0 });
+        if (saving.length > 4) await took.wait(saving.shift());
         if (last) break;
       }
-      await saved;
+      await took.wait(saved);
+      if (took.pages > 1) took.log('pull');
     } finally {
       // A failed request or page leaves no save running behind it: the next pull starts from
       // the cursor of the last page saved, not from one a late save is about to move.

@@ -408,6 +408,71 @@ test('a device with data saved by IndexedDB version 2 opens it once the old tab 
   await context.close();
 });
 
+test('pages are saved binary as pulled; pages an older version saved as JSON still open offline, next to binary ones', async () => {
+  const data = await pullAll('D1-R1');
+  const openTask = data.tasks.find((t) => t.state === 'open' && t.title && data.accounts.some((a) =>
+    a.id === t.account_id && /^[A-Za-z0-9 .&-]+$/.test(a.name)));
+  assert.ok(openTask, 'the demo data has an open task on an account the test can type');
+  const account = data.accounts.find((a) => a.id === openTask.account_id).name;
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(context, 'D1-R1');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await waitForData(page);
+  await waitForStatus(page, 'No changes waiting to sync');
+
+  // The device as a mix of versions left it: the pages up to the first that brings tasks as
+  // JSON (how versions before binary pulls saved them), the rest as binary pages.
+  const saved = await page.evaluate(async () => {
+    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
+    const done = (t) => new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
+    const { token } = JSON.parse(localStorage.getItem('forecourt-session'));
+    const pull = async (cursor, format) => {
+      const res = await fetch(`/api/v1/sync/pull?cursor=${cursor}&limit=100&format=${format}`, { headers: { Authorization: 'Bearer ' + token } });
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
+    const db = await promised(indexedDB.open(name));
+    const before = await promised(db.transaction('pages').objectStore('pages').getAll());
+    const pages = [];
+    let cursor = '0', json = 0, binary = 0, records = 0;
+    for (;;) {
+      let bytes = await pull(cursor, 'json');
+      const page = JSON.parse(new TextDecoder().decode(bytes));
+      if (binary > 0 || page.changes.some((c) => c.table === 'tasks')) {
+        bytes = await pull(cursor, 'binary');
+        binary++;
+      } else {
+        json++;
+      }
+      pages.push(bytes);
+      records += page.changes.length;
+      cursor = page.cursor;
+      if (!page.has_more) break;
+    }
+    const t = db.transaction(['pages', 'meta'], 'readwrite');
+    t.objectStore('pages').clear();
+    for (const p of pages) t.objectStore('pages').add(p);
+    t.objectStore('meta').put(cursor, 'cursor');
+    t.objectStore('meta').put(records, 'records');
+    await done(t);
+    db.close();
+    const magic = (b) => new TextDecoder().decode(b.subarray(0, 8));
+    return { formats: before.map(magic), json, binary };
+  });
+  assert.ok(saved.formats.length > 0);
+  assert.deepEqual([...new Set(saved.formats)], ['FCPULL1\n'], 'the app saves the binary pages it pulled');
+  assert.ok(saved.json > 0 && saved.binary > 0, JSON.stringify(saved));
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForData(page);
+  await waitForStatus(page, 'Sync: Offline');
+  // The account came in a JSON page, its task in a binary one.
+  await showsOnAccount(page, account, openTask.title);
+  await context.close();
+});
+
 // Commands another tab of the user saved and left in the outbox (closed before it sent them):
 // `count` notes on `account`, in the format the app saves them.
 async function leftByClosedTab(page, account, client, count) {

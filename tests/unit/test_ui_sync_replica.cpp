@@ -7,6 +7,7 @@
 #include "dispatch.h"
 #include "inbox_filter.h"
 #include "inbox_preview.h"
+#include "pull_page_fixture.h"
 #include "record_json.h"
 #include "snapshot_binary.h"
 #include "sync_replica.h"
@@ -81,6 +82,37 @@ TEST_CASE("a first sync in pages gives the same records as the server has, then 
     CHECK(app.store.activities.size() == server.activities.size());
     CHECK(app.store.leads.size() == server.leads.size());
     CHECK(app.store.tasks.size() == server.tasks.size());
+}
+
+TEST_CASE("a first sync in binary pages gives the same store as in JSON pages") {
+    Store server = generate_demo(demo_size_tiny(), 5, test::kNow);
+    auto load = [&](bool binary) {
+        ui::AppState app;
+        app.now = test::kNow;
+        ui::begin_sync_load(app, "Downloading your data");
+        for (const std::string& page : pull_pages(server, 40)) {
+            ui::PullPage p;
+            REQUIRE_FALSE(ui::apply_pull_page(app, binary ? test::binary_page(page) : page, p));
+            CHECK(p.changes > 0);
+        }
+        ui::finish_sync_load(app);
+        return app;
+    };
+    ui::AppState from_json = load(false), from_binary = load(true);
+    CHECK(from_binary.store.activities.size() == server.activities.size());
+    CHECK(snapshot_to_json(from_binary.store) == snapshot_to_json(from_json.store));
+    CHECK(from_binary.index.accounts_by_name == from_json.index.accounts_by_name);
+    // A device keeps pages as they came: one that saved JSON pages, then binary ones, reopens.
+    ui::AppState mixed;
+    mixed.now = test::kNow;
+    ui::begin_sync_load(mixed, "Opening the data saved on this device");
+    auto pages = pull_pages(server, 40);
+    for (size_t i = 0; i < pages.size(); ++i) {
+        ui::PullPage p;
+        REQUIRE_FALSE(ui::apply_pull_page(mixed, i % 2 ? test::binary_page(pages[i]) : pages[i], p));
+    }
+    ui::finish_sync_load(mixed);
+    CHECK(snapshot_to_json(mixed.store) == snapshot_to_json(from_json.store));
 }
 
 TEST_CASE("a page that is not a pull page is refused with a reason") {
@@ -438,13 +470,13 @@ void check_as_rebuilt(const ui::AppState& app) {
     }
 }
 
-// Applies a one-page pull to a loaded app; checks it was followed record by record (a rebuild
-// replaces the index, and with it this marker).
-void pull_small_page(ui::AppState& app, const json& changes) {
+// Applies a one-page pull (as JSON, or in the binary form) to a loaded app; checks it was
+// followed record by record (a rebuild replaces the index, and with it this marker).
+void pull_small_page(ui::AppState& app, const json& changes, bool binary = false) {
     app.index.category_rank.push_back(777);
     ui::PullPage p;
-    REQUIRE_FALSE(ui::apply_pull_page(
-        app, json{{"changes", changes}, {"cursor", "9999"}, {"has_more", false}}.dump(), p));
+    std::string page = json{{"changes", changes}, {"cursor", "9999"}, {"has_more", false}}.dump();
+    REQUIRE_FALSE(ui::apply_pull_page(app, binary ? test::binary_page(page) : page, p));
     REQUIRE(app.index.category_rank.back() == 777);
     app.index.category_rank.pop_back();
 }
@@ -497,7 +529,10 @@ TEST_CASE("a small pull is followed record by record and leaves what a rebuild w
     changes.push_back({{"table", "leads"}, {"record", to_json(moved)}});
     changes.push_back({{"table", "lead_events"}, {"record", to_json(reassigned)}});
 
-    pull_small_page(app, changes);
+    bool binary = false;
+    SUBCASE("a JSON page") {}
+    SUBCASE("a binary page") { binary = true; }
+    pull_small_page(app, changes, binary);
     CHECK(app.store.activities.contains("act-pulled-2"));
     CHECK(app.store.activities.contains("act-waiting"));
     CHECK(app.store.tasks.find("task-pulled")->title == "Send the test drive offer");
