@@ -21,6 +21,10 @@ constexpr size_t kMaxCommandsPerPush = 1000;
 // earlier batch may be committed by another server process, which notifies no one here.
 constexpr auto kEarlierBatchWait = std::chrono::seconds(2);
 constexpr auto kEarlierBatchPoll = std::chrono::milliseconds(50);
+// A waiting batch holds a server thread: a user gets this many waiting at once (a browser
+// needs one per tab; more are answered out_of_order at once), so no one can tie up the
+// server's threads with batches whose earlier ones never come.
+constexpr int kMostWaitingBatchesPerUser = 4;
 
 // What one command did, before it is written down.
 struct Outcome {
@@ -266,12 +270,22 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
                         bool number_commands) {
     const auto deadline = std::chrono::steady_clock::now() + kEarlierBatchWait;
     std::unique_lock<std::mutex> lock(t.mutex);
+    bool waiting = false;  // this batch holds one of its user's waiting places
     for (;;) {
         bool early = false;
-        const bool may_wait = std::chrono::steady_clock::now() < deadline;
+        const bool may_wait =
+            std::chrono::steady_clock::now() < deadline &&
+            (waiting || t.waiting_batches[actor.user_id] < kMostWaitingBatchesPerUser);
         BatchResult out = apply_batch_locked(state, t, actor, client_id, commands,
                                              number_commands, may_wait, early);
-        if (!early) return out;
+        if (!early) {
+            auto it = t.waiting_batches.find(actor.user_id);
+            if (waiting) --it->second;
+            if (it != t.waiting_batches.end() && it->second == 0) t.waiting_batches.erase(it);
+            return out;
+        }
+        if (!waiting) ++t.waiting_batches[actor.user_id];
+        waiting = true;
         t.committed.wait_until(lock, std::min(deadline, std::chrono::steady_clock::now() +
                                                             kEarlierBatchPoll));
     }

@@ -21,6 +21,7 @@ struct TenantState {
     Id id;
     std::mutex mutex;                 // one writer at a time; held while `store` is used
     std::condition_variable committed;  // a write committed (a waiting later batch may go)
+    std::unordered_map<Id, int> waiting_batches;  // per user: pushes waiting for an earlier one
     Store store;
     std::int64_t version = 0;         // the tenant version `store` reflects
     // The merge bookkeeping (core/sync_apply.h): merge time per "table/id", and tombstones.

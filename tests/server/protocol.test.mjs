@@ -147,6 +147,18 @@ test('a batch whose earlier one never comes is answered out_of_order (after a sh
   assert.equal(r.body.last_seq, 0);
 });
 
+test('a user gets at most four batches waiting for earlier ones: more are answered out_of_order at once', async () => {
+  const started = Date.now();
+  const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => {
+    const cmd = commandMaker(`proto-flood-${n}`, 2);  // seq 1 of each client never comes
+    const r = await rep.push(`proto-flood-${n}`, [cmd('activity.log', activity(`E-flood-${n}`, d1Account))]);
+    return { status: r.body.results[0].status, ms: Date.now() - started };
+  }));
+  assert.deepEqual(answers.map((a) => a.status), Array(6).fill('out_of_order'));
+  const waited = answers.filter((a) => a.ms >= 1500).length;
+  assert.equal(waited, 4, `answer times: ${answers.map((a) => a.ms).join(', ')} ms`);
+});
+
 test('a permanently rejected command advances the number and shows in the next pull', async () => {
   const start = (await rep.pull({ client_id: 'proto-reject', limit: 1 })).body;
   const cursor = (await rep.pullAll({ cursor: start.cursor })).cursor;
