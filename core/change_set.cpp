@@ -43,9 +43,13 @@ MaybeError apply_command_tracked(Store& s, const Command& c, ChangeSet& changes)
     for (size_t i = 0; i < watched.size(); ++i) {
         const RecordRef& r = watched[i];
         if (listed(changes, r.table, r.id)) continue;
+        if (!before[i]) {  // new if it exists now: no JSON to compare (most commands add a record)
+            if (has_record(s, r.table, r.id)) changes.push_back({r.table, r.id});
+            continue;
+        }
         std::optional<json> after = find_record_json(s, r.table, r.id);
-        if (!after && before[i]) changes.push_back({r.table, r.id, true});
-        else if (after && (!before[i] || *before[i] != *after)) changes.push_back({r.table, r.id});
+        if (!after) changes.push_back({r.table, r.id, true});
+        else if (*before[i] != *after) changes.push_back({r.table, r.id});
     }
     for (size_t k = 0; k < tables.size(); ++k) {
         size_t n = record_count(s, tables[k]);

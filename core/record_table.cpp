@@ -92,6 +92,12 @@ std::optional<json> find_record_json(const Store& s, const std::string& table, c
     return with_table(s, table, [&](const auto& t) { return find_in(t, id); });
 }
 
+bool has_record(const Store& s, const std::string& table, const Id& id) {
+    if (table == kScoringRulesTable || rule_document(table))
+        return find_record_json(s, table, id).has_value();
+    return with_table(s, table, [&](const auto& t) { return t.find(id) != nullptr; });
+}
+
 size_t record_count(const Store& s, const std::string& table) {
     if (table == kScoringRulesTable) return 1;
     if (const RuleDocument* d = rule_document(table)) return (s.*(d->slot)).is_null() ? 0 : 1;

@@ -94,8 +94,8 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
         }
         std::optional<json> after = find_record_json(t.store, ch.table, ch.id);
         if (!after) continue;
-        o.rows.push_back(
-            RecordRow{ch.table, ch.id, scope_of(t.store, ch.table, *after), 0, at, after->dump()});
+        o.rows.push_back(RecordRow{ch.table, ch.id, scope_of_stored(t.store, ch.table, ch.id), 0,
+                                   at, after->dump()});
     }
     if (m.superseded || !target || !before) return o;
     std::optional<json> after = find_record_json(t.store, target->table, target->id);

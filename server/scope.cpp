@@ -234,6 +234,23 @@ std::string scope_of(const Store& s, const std::string& table, const json& recor
     return kNetworkWide;  // categories, campaigns, scoring rules
 }
 
+std::string scope_of_stored(const Store& s, const std::string& table, const Id& id) {
+    auto of = [&](const auto& t) {
+        const auto* r = t.find(id);
+        return r ? scope_of_record(s, *r) : std::string();
+    };
+    if (table == "accounts") return of(s.accounts);
+    if (table == "contacts") return of(s.contacts);
+    if (table == "activities") return of(s.activities);
+    if (table == "leads") return of(s.leads);
+    if (table == "tasks") return of(s.tasks);
+    if (table == "dealers") return of(s.dealers);
+    if (table == "users") return of(s.users);
+    if (table == "deals") return of(s.deals);
+    if (table == "lead_events") return of(s.lead_events);
+    return kNetworkWide;
+}
+
 MaybeError authorize(const Store& s, const Actor& a, const Command& c) {
     // The server's own rules sign their commands "system".
     if (!c.author.empty() && c.author != a.user_id && a.role != "system")

@@ -188,3 +188,18 @@ TEST_CASE("deal.move reports the deal it moved") {
     CHECK(has(cs, "deals", deal_id));
     CHECK(find_record_json(s, "deals", deal_id)->at("reason") == "fleet deal");
 }
+
+TEST_CASE("has_record finds exactly what find_record_json finds, in every table") {
+    Store s = generate_demo(demo_size_tiny(), 3, kNow);
+    ensure_lead_book(s, kNow);
+    for (const std::string& table : record_tables()) {
+        CAPTURE(table);
+        for (size_t row = 0; row < record_count(s, table); ++row) {
+            Id id = record_id_at(s, table, row);
+            CHECK(has_record(s, table, id) == find_record_json(s, table, id).has_value());
+        }
+        CHECK(has_record(s, table, "no-such-id") == find_record_json(s, table, "no-such-id").has_value());
+        CHECK(has_record(s, table, "current") == find_record_json(s, table, "current").has_value());
+    }
+    CHECK_FALSE(has_record(s, "no_such_table", "x"));
+}
