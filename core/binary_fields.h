@@ -53,44 +53,6 @@ struct FieldWriter {
     void fail(const char*, const char*, const std::string&) {}
 };
 
-// Collects the field list of a record type: "id,dealer_id,...,bant.budget.met,...".
-struct FieldNames {
-    std::string list, prefix;
-    void add(const char* key) {
-        if (!list.empty()) list += ',';
-        list += prefix;
-        list += key;
-    }
-    void id(const char* k, const std::string&, bool) { add(k); }
-    void string(const char* k, const std::string&, bool, size_t = 0) { add(k); }
-    void integer(const char* k, std::int64_t, bool, std::int64_t, std::int64_t) { add(k); }
-    void int32(const char* k, std::int32_t, bool, std::int32_t, std::int32_t) { add(k); }
-    void number(const char* k, double, bool, double, double) { add(k); }
-    void boolean(const char* k, bool, bool) { add(k); }
-    template <class E, class Parse>
-    void enumeration(const char* k, E, bool, Parse) { add(k); }
-    template <class Fn>
-    void object(const char* k, Fn fn) {
-        std::string saved = prefix;
-        prefix += std::string(k) + ".";
-        fn(*this);
-        prefix = saved;
-    }
-    bool failed() const { return false; }
-    void fail(const char*, const char*, const std::string&) {}
-};
-
-template <class T>
-const std::string& field_list() {
-    static const std::string list = [] {
-        FieldNames n;
-        const T record{};
-        fields(n, record);
-        return n.list;
-    }();
-    return list;
-}
-
 // How a field's value is encoded, which is all a reader needs to step over it.
 enum class WireKind : std::uint8_t { string, varint, f64, byte };
 
@@ -157,6 +119,20 @@ const FieldLayout& field_layout() {
         return l;
     }();
     return layout;
+}
+
+// The field list of a record type as the binary forms name it: "id,dealer_id,...,bant.budget.met".
+template <class T>
+const std::string& field_list() {
+    static const std::string list = [] {
+        std::string out;
+        for (const std::string& name : field_layout<T>().names) {
+            if (!out.empty()) out += ',';
+            out += name;
+        }
+        return out;
+    }();
+    return list;
 }
 
 // A cursor over bytes; reading past the end clears `ok` and yields zeros.

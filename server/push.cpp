@@ -69,13 +69,12 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
     std::vector<RecordRef> named = command_records(c);
     // A deleted record's tombstone keeps the scope it had, so its dealer's pulls see it go.
     std::vector<std::string> scope_before;
-    for (const RecordRef& r : named) {
-        std::optional<json> rec = find_record_json(t.store, r.table, r.id);
-        scope_before.push_back(rec ? scope_of(t.store, r.table, *rec) : std::string());
-    }
+    for (const RecordRef& r : named) scope_before.push_back(scope_of_stored(t.store, r.table, r.id));
     auto target = command_target(c);
+    // Only a moved account or a user's new role or dealer needs the record as it was (below).
+    const bool watch_target = target && (target->table == "accounts" || target->table == "users");
     std::optional<json> before;
-    if (target) before = find_record_json(t.store, target->table, target->id);
+    if (watch_target) before = find_record_json(t.store, target->table, target->id);
 
     MergeOutcome m = merge_command(t.store, t.written_at, t.deleted, c);
     if (m.error) return rejected(*m.error);

@@ -153,9 +153,8 @@ MaybeError authorize_operation(const Store& s, const Actor& a, const Command& c)
         return forbidden("kind", "only central users may change the SLA policy and follow-up rules");
     if (sees_everything(a)) return std::nullopt;
     for (const RecordRef& r : command_records(c)) {
-        std::optional<json> rec = find_record_json(s, r.table, r.id);
-        if (!rec) continue;  // apply_command reports what does not exist
-        if (scope_of(s, r.table, *rec) != a.dealer_id) {
+        if (!has_record(s, r.table, r.id)) continue;  // apply_command reports what does not exist
+        if (scope_of_stored(s, r.table, r.id) != a.dealer_id) {
             std::string field = c.kind == "task.complete" ? "task_id"
                                 : c.kind == "deal.move"   ? "deal_id"
                                 : r.table == "deals"      ? "deal.id"
@@ -248,7 +247,7 @@ std::string scope_of_stored(const Store& s, const std::string& table, const Id& 
     if (table == "users") return of(s.users);
     if (table == "deals") return of(s.deals);
     if (table == "lead_events") return of(s.lead_events);
-    return kNetworkWide;
+    return has_record(s, table, id) ? kNetworkWide : std::string();
 }
 
 MaybeError authorize(const Store& s, const Actor& a, const Command& c) {

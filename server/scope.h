@@ -24,7 +24,7 @@ bool can_see(const Actor& a, const std::string& scope);
 // The scope of a record given as JSON of `table` (core's shape), resolved through the store for
 // records that belong to a dealer through their account, lead or assignee.
 std::string scope_of(const Store& s, const std::string& table, const json& record);
-// The same for a record in the store, read as it is (no JSON round trip); "" when missing.
+// The same for a record in the store, read as it is (no JSON round trip); "" when it is not there.
 std::string scope_of_stored(const Store& s, const std::string& table, const Id& id);
 
 // Checks a command against the actor's role and dealer before it is applied: every record it

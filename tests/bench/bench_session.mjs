@@ -1,6 +1,6 @@
 // What the offline benchmarks share: a signed-in, synced tab (the session put where the sign-in
 // form would), and 10k commands left in the outbox as another (closed) tab of the user would.
-const PASSWORD = 'forecourt-demo';
+import { leftByClosedTab, PASSWORD } from '../browser/sync_page.mjs';
 
 export async function login(url, user, tenant = 'network-a') {
   const res = await fetch(url + 'api/v1/auth/login', {
@@ -32,30 +32,11 @@ export async function signedInPage(browser, url, user, { timeout = 60000, timing
   return { context, page, session, ms: Date.now() - started };
 }
 
-// 10k activity.log commands of ~300 bytes each, written to the outbox the way the app writes
-// them: the command's JSON text from IndexedDB version 3 on, the object before (FC_BUILD may
-// be an older tree; `objects` writes objects anyway, as an upgraded device still holds them).
-export async function writeTenThousandCommands(page, accountId, run, { objects = false } = {}) {
-  await page.evaluate(async ({ accountId, run, objects }) => {
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
-    const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const client = `bench-${run}-${Date.now()}`;
-    const asText = db.version >= 3 && !objects;
-    await new Promise((res, rej) => {
-      const tx = db.transaction('outbox', 'readwrite');
-      const at = Math.floor(Date.now() / 1000);
-      for (let seq = 1; seq <= 10000; ++seq) {
-        const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
-          payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at,
-            note: 'Customer asked about the winter tyre offer and a trade-in valuation for the estate; call back next week ' + seq } };
-        tx.objectStore('outbox').put(asText ? { client_id: client, seq, text: JSON.stringify(command), status: 'pending' }
-          : { client_id: client, seq, command, status: 'pending' });
-      }
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, { accountId, run, objects });
+// 10k activity.log commands of ~300 bytes each, left in the outbox as a closed tab of the user
+// leaves them (`objects`: as IndexedDB version 2 kept them; an older FC_BUILD gets those anyway).
+export function writeTenThousandCommands(page, accountId, run, { objects = false } = {}) {
+  return leftByClosedTab(page, { accountId, client: `bench-${run}-${Date.now()}`, count: 10000, objects,
+    note: 'Customer asked about the winter tyre offer and a trade-in valuation for the estate; call back next week ' });
 }
 
 // 100 notes on `accountId` pushed by `user` through the HTTP API: changes made elsewhere, for

@@ -8,13 +8,19 @@ import path from 'node:path';
 import { useServerAndBrowser, findItem, clickItem, artifactsDir } from './harness.mjs';
 import { signIn as login, pullAll as pullAllAt } from './live_page.mjs';
 import { waitForStatus, waitForData, signIn as signInAt, reopen as reopenAt, logCall, showsOnAccount,
-  callableAccounts as callableAccountsAt, countWhere } from './sync_page.mjs';
+  callableAccounts as callableAccountsAt, countWhere, leftByClosedTab } from './sync_page.mjs';
 
 const env = useServerAndBrowser({ demo: 'tiny', seed: 21 });
 const pullAll = (user) => pullAllAt(env.server.url, user);
 const signIn = (context, user) => signInAt(context, env.server.url, user);
 const reopen = (context) => reopenAt(context, env.server.url);
 const callableAccounts = () => callableAccountsAt(env.server.url);
+// The record of the k-th account the rep may call (by name, as the quick log finds it).
+async function callableAccountRecord(k) {
+  const names = await callableAccounts();
+  const name = names[k % names.length];
+  return (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+}
 
 // Opens a lead (as a link to it would) and moves it with the state button labelled `action`:
 // one lead.transition command.
@@ -238,9 +244,7 @@ async function oldDevice(context, version, entries) {
 }
 
 test('a device with data saved by the previous version (IndexedDB version 1) opens it once the old tab is closed, sends what waits and shows what was refused', async () => {
-  const accounts = await callableAccounts();
-  const name = accounts[5 % accounts.length];
-  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const account = await callableAccountRecord(5);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const first = await signIn(context, 'D1-R1');
   await first.close();
@@ -267,7 +271,7 @@ test('a device with data saved by the previous version (IndexedDB version 1) ope
   await waitForData(page);
   await findItem(page, 'Not saved by the server: task.put: refused before the update', 'Status', 30000);
   await waitForStatus(page, 'No changes waiting to sync');
-  await showsOnAccount(page, name, 'Call kept through the update');
+  await showsOnAccount(page, account.name, 'Call kept through the update');
   assert.equal(countWhere((await pullAll('D1-M')).activities, 'note', 'Call kept through the update'), 1);
   await context.close();
 });
@@ -343,9 +347,7 @@ test('a push acknowledged but not yet pulled back is not sent again, not counted
 });
 
 test('a device with data saved by IndexedDB version 2 opens it once the old tab is closed: what waits is sent, what was acknowledged is not sent again nor counted, what was refused is shown', async () => {
-  const accounts = await callableAccounts();
-  const name = accounts[7 % accounts.length];
-  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const account = await callableAccountRecord(7);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const first = await signIn(context, 'D1-R1');
   await first.close();
@@ -391,7 +393,7 @@ test('a device with data saved by IndexedDB version 2 opens it once the old tab 
   await waitForData(page);
   await waitForStatus(page, '1 change waiting to sync');
   await findItem(page, 'Not saved by the server: task.put: refused before the second update', 'Status', 30000);
-  await showsOnAccount(page, name, 'Call acknowledged before the update');
+  await showsOnAccount(page, account.name, 'Call acknowledged before the update');
   await findItem(page, 'Call kept through the second update', 'Accounts');
 
   await context.unroute('**/api/v1/sync/**', noSync);
@@ -403,7 +405,7 @@ test('a device with data saved by IndexedDB version 2 opens it once the old tab 
   const data = await pullAll('D1-M');
   assert.equal(countWhere(data.activities, 'note', 'Call kept through the second update'), 1);
   assert.equal(countWhere(data.activities, 'note', 'Call acknowledged before the update'), 1);
-  await showsOnAccount(page, name, 'Call acknowledged before the update');
+  await showsOnAccount(page, account.name, 'Call acknowledged before the update');
   await findItem(page, 'Not saved by the server: task.put: refused before the second update', 'Status');
   await context.close();
 });
@@ -473,34 +475,14 @@ test('pages are saved binary as pulled; pages an older version saved as JSON sti
   await context.close();
 });
 
-// Commands another tab of the user saved and left in the outbox (closed before it sent them):
-// `count` notes on `account`, in the format the app saves them.
-async function leftByClosedTab(page, account, client, count) {
-  await page.evaluate(async ({ accountId, client, count }) => {
-    const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
-    const db = await promised(indexedDB.open(name));
-    const t = db.transaction(['outbox'], 'readwrite');
-    const at = Math.floor(Date.now() / 1000);
-    for (let seq = 1; seq <= count; ++seq) {
-      const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
-        payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at, note: `Long day offline ${seq}` } };
-      t.objectStore('outbox').put({ client_id: client, seq, text: JSON.stringify(command), status: 'pending' });
-    }
-    await new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
-    db.close();
-  }, { accountId: account.id, client, count });
-}
-
 test('a long day offline: 2,500 changes go with two batches on the wire, the later one arriving first, each applied once', async () => {
-  const [name] = await callableAccounts();
-  const account = (await pullAll('D1-R1')).accounts.find((a) => a.name === name);
+  const account = await callableAccountRecord(0);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signIn(context, 'D1-R1');
   await waitForStatus(page, 'No changes waiting to sync');
   await context.setOffline(true);
   await waitForStatus(page, 'Sync: Offline');
-  await leftByClosedTab(page, account, 'web-closed-long-day', 2500);
+  await leftByClosedTab(page, { accountId: account.id, client: 'web-closed-long-day', count: 2500, note: 'Long day offline ' });
   await page.reload();
   await waitForData(page);
   await waitForStatus(page, '2500 changes waiting to sync');
