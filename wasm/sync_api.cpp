@@ -38,15 +38,18 @@ EMSCRIPTEN_KEEPALIVE void fc_sync_begin_load(const char* label) {
 // One pull page (the server's response body, JSON or binary). Returns a JSON summary {cursor,
 // has_more, last_seq, rejections, changes}, or "" with fc_sync_error() set. During a load the
 // page changes nothing on screen but the progress count, which sync.js redraws now and then
-// (fc_sync_draw_progress): no frames of the whole app per page.
-EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size) {
+// (fc_sync_draw_progress): no frames of the whole app per page. draw = 0: the caller draws
+// what the page changed later, with fc_sync_draw_changes (a sync draws once, when its pages
+// are applied and saved, not once per page in the middle of them).
+EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size, int draw) {
     ui::PullPage page;
     ui::AppState& app = web::app_state();
     const bool loading = app.sync.in_progress;
     MaybeError e = ui::apply_pull_page(app, std::string_view(bytes, size_t(size)), page);
     // A page that changed nothing (a pull after a poke for records this user cannot see, or
     // an up-to-date device) draws nothing; neither does one of a load (see above).
-    if (e || (!loading && (page.changes > 0 || !page.rejections.empty()))) web::request_data_frame();
+    if (e || (draw && !loading && (page.changes > 0 || !page.rejections.empty())))
+        web::request_data_frame();
     if (e) {
         sync_error = e->message;
         return "";
@@ -56,6 +59,9 @@ EMSCRIPTEN_KEEPALIVE const char* fc_sync_apply_page(const char* bytes, int size)
                     {"changes", page.changes}}.dump();
     return sync_out.c_str();
 }
+
+// The frame showing what pages applied with draw = 0 changed.
+EMSCRIPTEN_KEEPALIVE void fc_sync_draw_changes() { web::request_data_frame(); }
 
 // One frame, for the progress bar of a load.
 EMSCRIPTEN_KEEPALIVE void fc_sync_draw_progress() { web::request_frames(1); }

@@ -189,17 +189,20 @@ export async function openOutboxStore(name) {
 
     // What the server has acknowledged, as one run per client: {client_id, through, except}
     // (every entry of client_id up to seq `through`, but the refused seqs in `except`),
-    // whether any was superseded, and the saved cursor: what a pull starts from, read at once.
-    listAcked() {
-      return tx(['outbox', 'meta'], 'readonly', async (s) => {
-        const [marks, refused, superseded, cursor] = await Promise.all([promised(s.meta.get('acked')),
+    // whether any was superseded, the saved cursor, and whether pages were saved after
+    // `afterPageKey` (by another tab): what a pull starts from, read at once.
+    listAcked(afterPageKey) {
+      return tx(['outbox', 'meta', 'pages'], 'readonly', async (s) => {
+        const newer = afterPageKey == null ? null : IDBKeyRange.lowerBound(afterPageKey, true);
+        const [marks, refused, superseded, cursor, newerPages] = await Promise.all([promised(s.meta.get('acked')),
           promised(s.outbox.index('status').getAllKeys('rejected')),
-          promised(s.outbox.index('superseded').count()), promised(s.meta.get('cursor'))]);
+          promised(s.outbox.index('superseded').count()), promised(s.meta.get('cursor')),
+          promised(s.pages.count(newer))]);
         const runs = Object.entries(marks || {}).map(([client_id, through]) => ({
           client_id, through,
           except: refused.filter(([c, seq]) => c === client_id && seq <= through).map(([, seq]) => seq),
         }));
-        return { runs, superseded: superseded > 0, cursor };
+        return { runs, superseded: superseded > 0, cursor, newerPages: newerPages > 0 };
       });
     },
 

@@ -95,6 +95,9 @@ export async function startSync(env) {
   let queued = null;            // the sync after it, shared by everyone asking meanwhile
   let failures = 0;
   let refusalShown = false;     // a change the server refused still shows: restore after the next pull
+  let drawLater = false;        // a sync is applying pages: their frame comes when it ends
+  let changesToDraw = false;    // pages applied meanwhile changed what the app shows
+  let lastRun = null;           // when the last sync started, had its pushes acknowledged, ended
   let timer = 0;
   const status = {
     online: navigator.onLine, syncing: false, leader: false, waiting: 0, last_synced: 0,
@@ -190,7 +193,7 @@ export async function startSync(env) {
   let progressDrawnAt = -Infinity;
   function applyPage(bytes) {
     if (stopped) throw new Error('the app was closed');  // the module is gone: read no further
-    const raw = env.withBytes(M, bytes, (p, n) => M._fc_sync_apply_page(p, n));
+    const raw = env.withBytes(M, bytes, (p, n) => M._fc_sync_apply_page(p, n, drawLater ? 0 : 1));
     const text = M.UTF8ToString(raw);
     if (!text) throw new Error('a pulled page could not be read: ' + M.UTF8ToString(M._fc_sync_error()));
     // A loaded app's page draws itself (the module asks for frames); during a load only the
@@ -199,7 +202,9 @@ export async function startSync(env) {
       progressDrawnAt = performance.now();
       M._fc_sync_draw_progress();
     }
-    return JSON.parse(text);
+    const page = JSON.parse(text);
+    if (drawLater && (page.changes > 0 || page.rejections.length)) changesToDraw = true;
+    return page;
   }
 
   // The page's cursor and has_more, read from its last bytes (the server writes them after the
@@ -399,10 +404,10 @@ export async function startSync(env) {
         const pending = await next;
         if (!pending.length) {
           while (wire.length) await settleOldest();
-          if (!marking.length) return;  // nothing was waiting: that read was from the start
+          if (!marking.length) return false;  // nothing was waiting: that read was from the start
           await Promise.all(marking);
           const fresh = await store.listPending(null, PUSH_BATCH);
-          if (!fresh.length) return;
+          if (!fresh.length) return true;
           next = Promise.resolve(fresh);
           continue;
         }
@@ -419,10 +424,13 @@ export async function startSync(env) {
     }
   }
 
-  async function pullAll() {
+  // `read`: store.listAcked(lastPageKey), read after the last push results were written.
+  // Returns whether this pull dropped acknowledged commands from the outbox, and whether any
+  // of them was superseded.
+  async function pullAll(read) {
     // Acknowledged commands whose effects this pull brings: dropped with its last page.
     // One run per client ({client_id, through, except}), not a key per command.
-    const { runs: acked, superseded, cursor: savedCursor } = await store.listAcked();
+    const { runs: acked, superseded, cursor: savedCursor, newerPages } = await read;
     // Forgotten in the app before the pages, not after: this pull brings every record they
     // changed as the server has it now, and replaying them over it would lay an older edit
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
@@ -431,10 +439,9 @@ export async function startSync(env) {
       str('_fc_sync_forget', JSON.stringify(acked));
       if (channel) channel.postMessage({ type: 'forget', keys: acked });
     }
-    const appliedBefore = lastPageKey;
-    await catchUp(false);
-    // Pages another tab saved (caught up just now) came with a newer cursor than the one read.
-    let cursor = (lastPageKey === appliedBefore ? savedCursor : await store.getMeta('cursor')) || '0';
+    // Pages another tab saved came with a newer cursor than the one read.
+    if (newerPages) await catchUp(false);
+    let cursor = (newerPages ? await store.getMeta('cursor') : savedCursor) || '0';
     // Pipelined: the next page is asked for as soon as this one's cursor is known, and pages
     // are saved in order behind the applying (at most four waiting), so the server, the network,
     // the app and IndexedDB work at once. Each page is still saved with its cursor in one
@@ -485,15 +492,27 @@ export async function startSync(env) {
     else if (changed) savePreview();
     // A superseded command changed nothing at the server, so no pulled record undoes what it
     // did here: the caller rebuilds the store from the pages without it.
-    return superseded;
+    return { forgot: acked.length > 0, superseded };
   }
 
+  // Pages pulled are shown in one frame when the sync ends, after they are saved and the
+  // outbox count is read again: a frame is 20-50 ms of this thread on a software-rendered
+  // canvas, and one per page would hold up the saving and the pages after it.
   async function syncOnce() {
     setStatus({ syncing: true });
+    drawLater = true;
+    let outboxChanged = true;
+    const run = { started: performance.now(), acknowledged: 0, ended: 0 };
     try {
       await flushCommands().catch(() => {});
-      await pushAll();
-      const superseded = await pullAll();
+      // Read while the push looks for pending commands: if it sends none, it writes nothing
+      // the pull must see, and the pull starts one read sooner.
+      const early = store.listAcked(lastPageKey);
+      early.catch(() => {});
+      const pushed = await pushAll();
+      run.acknowledged = performance.now();
+      const { forgot, superseded } = await pullAll(pushed ? store.listAcked(lastPageKey) : early);
+      outboxChanged = pushed || forgot;
       if (refusalShown || superseded) {
         await restore(refusalShown ? 'Undoing changes the server refused' : 'Showing newer changes from the server');
         if (channel) channel.postMessage({ type: 'restore' });
@@ -516,7 +535,12 @@ export async function startSync(env) {
       if (!(e.status === 401)) schedule(delay);
     } finally {
       setStatus({ syncing: false });
-      await refreshOutboxStatus().catch(() => {});
+      if (outboxChanged) await refreshOutboxStatus().catch(() => {});
+      drawLater = false;
+      if (changesToDraw && !stopped) M._fc_sync_draw_changes();
+      changesToDraw = false;
+      run.ended = performance.now();
+      lastRun = run;
     }
   }
 
@@ -629,6 +653,9 @@ export async function startSync(env) {
       pullNow: () => ready.then(() => (leader ? now({ pullOnly: true }) : Object.assign({}, status)),
         () => Object.assign({}, status)),
       status: () => Object.assign({ leader, clientId }, status),
+      // performance.now() times of the last sync in this tab: {started, acknowledged (every
+      // push answered and its results saved; 0 when it failed before), ended}, or null.
+      lastRun: () => (lastRun ? Object.assign({}, lastRun) : null),
       on(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     },
     stop() {

@@ -56,6 +56,22 @@ export async function changeHundred(url, user, accountId, run) {
   if (!res.ok) throw new Error('push ' + res.status);
 }
 
+// One app.sync.pullNow() in the page: `pulled` ms until it resolved (the changes applied in
+// the app and saved in IndexedDB; the frame showing them is requested then), `shown` ms until
+// that frame was drawn and its rendering task over.
+export function timedPull(page) {
+  return page.evaluate(async () => {
+    const app = window.forecourt;
+    const t0 = performance.now();
+    const f0 = app.frame();
+    await app.sync.pullNow();
+    const pulled = performance.now() - t0;
+    while (app.frame() === f0) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 0));
+    return { pulled, shown: performance.now() - t0 };
+  });
+}
+
 // The heaviest functions (self time) of a DevTools CPU profile, printed.
 export function printProfile(p) {
   const self = new Map();

@@ -1,11 +1,12 @@
 // Runs offline_bench.mjs's pull_incremental_100_ms several times in one tab (FC_RUNS, default
 // 7), for iterating on the pull: another user pushes 100 notes, then app.sync.pullNow() until
-// they are applied and saved. Prints each run's ms and the median, and the page's
+// they are applied and saved ("pulled"), and until the frame showing them is drawn ("shown").
+// Prints each run's ms and the medians, and the page's
 // '[fc-timing]' console lines. FC_PROFILE=1 adds the main thread's heaviest functions (a CPU
 // profile through the DevTools protocol); FC_TRACE=file writes the last run's Chrome trace.
 //   node tests/bench/pull_once.mjs      FC_WWW=/other/www measures another web root
 import { startServer, launchBrowser } from '../browser/harness.mjs';
-import { login, signedInPage, changeHundred, printProfile } from './bench_session.mjs';
+import { login, signedInPage, changeHundred, printProfile, timedPull } from './bench_session.mjs';
 
 const runs = Number(process.env.FC_RUNS || 7);
 const browser = await launchBrowser();
@@ -29,15 +30,14 @@ try {
     const trace = process.env.FC_TRACE && run === runs - 1;
     if (trace) await browser.startTracing(page, { path: process.env.FC_TRACE,
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'IndexedDB', 'toplevel', 'gpu', 'cc'] });
-    ms.push(await page.evaluate(async () => {
-      const t0 = performance.now();
-      await window.forecourt.sync.pullNow();
-      return performance.now() - t0;
-    }));
+    ms.push(await timedPull(page));
     if (trace) await browser.stopTracing();
   }
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
-  console.log('runs:', ms.map((x) => x.toFixed(1)).join(' '), ' median:', [...ms].sort((a, b) => a - b)[Math.floor(runs / 2)].toFixed(1));
+  for (const what of ['pulled', 'shown']) {
+    const xs = ms.map((m) => m[what]);
+    console.log(`${what}:`, xs.map((x) => x.toFixed(1)).join(' '), ' median:', [...xs].sort((a, b) => a - b)[Math.floor(runs / 2)].toFixed(1));
+  }
 } finally {
   await server.stop();
   await browser.close();

@@ -1,7 +1,8 @@
 // Runs offline_bench.mjs's sync_push_10k_ms a few times in one tab (FC_RUNS, default 3), for
 // iterating on the push: 10k activity.log commands in the outbox (as a closed tab of the same
-// user left them), then app.sync.now() until acknowledged and pulled back. Prints each run's ms,
-// the push and pull requests' times (request sent -> first byte -> last byte), and with
+// user left them), then app.sync.now(). Prints each run's ms until acknowledged and until the
+// sync ended (pulled back), the push and pull requests' times (request sent -> first byte ->
+// last byte), and with
 // FC_PROFILE=1 the main thread's heaviest functions (a CPU profile through the DevTools
 // protocol) and the page's '[fc-timing]' console lines. FC_OBJECTS=1 writes the commands as
 // objects, as IndexedDB version 2 did (entries an upgraded device still holds).
@@ -30,19 +31,21 @@ try {
     if (cdp) await cdp.send('Profiler.start');
     if (trace && run === runs - 1) await browser.startTracing(page, { path: trace,
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'IndexedDB', 'toplevel', 'gpu', 'cc'] });
-    const { ms, requests, frames } = await page.evaluate(async () => {
+    const { ms, acked, requests, frames } = await page.evaluate(async () => {
       const t0 = performance.now();
       const f0 = window.forecourt.frame();
       const status = await window.forecourt.sync.now();
       const frames = window.forecourt.frame() - f0;
       if (status.waiting !== 0 || status.error) throw new Error('push did not finish: ' + JSON.stringify(status));
       const ms = performance.now() - t0;
+      const run = window.forecourt.sync.lastRun && window.forecourt.sync.lastRun();
+      const acked = run && run.acknowledged ? run.acknowledged - t0 : NaN;
       const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/sync/'))
         .map((e) => `${e.name.includes('push') ? 'push' : 'pull'} @${Math.round(e.startTime - t0)} +${Math.round(e.responseStart - e.startTime)} +${Math.round(e.responseEnd - e.responseStart)} ${Math.round(e.transferSize / 1024)}KB`);
-      return { ms, requests, frames };
+      return { ms, acked, requests, frames };
     });
     if (trace && run === runs - 1) await browser.stopTracing();
-    console.log(`run ${run}: ${Math.round(ms)} ms, ${frames} frames drawn`);
+    console.log(`run ${run}: acknowledged ${Math.round(acked)} ms, synced ${Math.round(ms)} ms, ${frames} frames drawn`);
     if (profile) console.log('  ' + requests.join('\n  '));
     if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   }
