@@ -1,6 +1,7 @@
 #include "record_table.h"
 #include <algorithm>
 #include "record_json.h"
+#include "record_text.h"
 #include "deal_json.h"
 #include "follow_up_rules.h"
 #include "lead_engine.h"
@@ -90,6 +91,20 @@ std::optional<json> find_record_json(const Store& s, const std::string& table, c
         return json{{"id", kRuleDocumentId}, {d->key, doc}};
     }
     return with_table(s, table, [&](const auto& t) { return find_in(t, id); });
+}
+
+std::optional<std::string> find_record_text(const Store& s, const std::string& table,
+                                            const Id& id) {
+    if (table == kScoringRulesTable || rule_document(table)) {  // rare: no text writer for these
+        std::optional<json> j = find_record_json(s, table, id);
+        if (!j) return std::nullopt;
+        return j->dump();
+    }
+    return with_table(s, table, [&](const auto& t) -> std::optional<std::string> {
+        const auto* r = t.find(id);
+        if (!r) return std::nullopt;
+        return record_text(*r);
+    });
 }
 
 bool has_record(const Store& s, const std::string& table, const Id& id) {
