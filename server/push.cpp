@@ -4,6 +4,7 @@
 #include "http_util.h"
 #include "record_json.h"
 #include "record_table.h"
+#include "record_text.h"
 #include "change_set.h"
 #include "sync_apply.h"
 #include "sync_merge.h"
@@ -51,7 +52,7 @@ void rescope_dependents(const TenantState& t, const Id& account_id, const std::s
                         std::vector<RecordRow>& rows) {
     auto add = [&](const char* table, const auto& rec) {
         Time at = stored_written_at(t, record_key(table, rec.id));
-        rows.push_back(RecordRow{table, rec.id, scope, 0, at, to_json(rec).dump()});
+        rows.push_back(RecordRow{table, rec.id, scope, 0, at, record_text(rec)});
     };
     for (const Contact& c : t.store.contacts.rows)
         if (c.account_id == account_id) add("contacts", c);
@@ -91,10 +92,10 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
                 RecordRow{ch.table, ch.id, scope, 0, at, json{{"id", ch.id}}.dump(), true});
             continue;
         }
-        std::optional<json> after = find_record_json(t.store, ch.table, ch.id);
-        if (!after) continue;
+        std::optional<std::string> body = find_record_text(t.store, ch.table, ch.id);
+        if (!body) continue;
         o.rows.push_back(RecordRow{ch.table, ch.id, scope_of_stored(t.store, ch.table, ch.id), 0,
-                                   at, after->dump()});
+                                   at, std::move(*body)});
     }
     if (m.superseded || !target || !before) return o;
     std::optional<json> after = find_record_json(t.store, target->table, target->id);
@@ -107,10 +108,6 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
          before->value("dealer_id", "") != after->value("dealer_id", "")))
         o.user_access_changed = true;
     return o;
-}
-
-json error_json(const Error& e) {
-    return {{"code", e.code}, {"message", e.message}, {"field", e.field}};
 }
 
 // The whole batch inside an open write transaction. Any error returned is a storage failure:
@@ -164,15 +161,20 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
     // or more per command.
     std::vector<RecordRow> records;
     std::vector<Params> log_rows;
+    records.reserve(commands.size());
+    log_rows.reserve(commands.size());
+    out.results.reserve(commands.size());
     for (Command& c : commands) {
-        json result = {{"seq", c.seq}, {"id", c.id}};
+        CommandResult& result = out.results.emplace_back();
+        result.seq = c.seq;
+        result.id = c.id;
         SeqVerdict verdict = seq_verdict(last, c.seq, gap);
         if (verdict == SeqVerdict::already_applied) {
-            result["status"] = "already_applied";
+            result.status = "already_applied";
         } else if (verdict == SeqVerdict::out_of_order) {
             gap = true;
-            result["status"] = "out_of_order";
-            result["expected_seq"] = last + 1;
+            result.status = "out_of_order";
+            result.expected_seq = last + 1;
         } else {
             c.at = clamp_client_time(c.at, now);
             if (c.author.empty()) c.author = actor.user_id;
@@ -191,11 +193,10 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
                                 std::to_string(c.at), o.status, err.code, err.field, err.message,
                                 c.payload.dump(), std::to_string(log_version)});
             last = c.seq;
-            result["status"] = o.status;
-            if (o.superseded) result["superseded"] = true;
-            if (o.error) result["error"] = error_json(*o.error);
+            result.status = std::move(o.status);
+            result.superseded = o.superseded;
+            result.error = std::move(o.error);
         }
-        out.results.push_back(std::move(result));
     }
     if (auto e = upsert_records(conn, t.id, records)) return e;
     if (auto e = insert_rows(conn,
@@ -320,10 +321,7 @@ void handle_push(ServerState& state, const httplib::Request& req, httplib::Respo
     BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(commands));
     if (b.status != 200) return send_error(res, b.status, b.error);
     // A batch of 1000 answers ~100 KB: gzip at its fast level, as a pull page.
-    set_json_maybe_gzip(req, res,
-                        json{{"client_id", client_id}, {"last_seq", b.last_seq},
-                             {"cursor", std::to_string(b.version)}, {"results", std::move(b.results)}}
-                            .dump());
+    set_json_maybe_gzip(req, res, push_answer_text(client_id, b.last_seq, b.version, b.results));
 }
 
 }  // namespace fc::server
