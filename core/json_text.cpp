@@ -1,5 +1,5 @@
 #include "json_text.h"
-#include <nlohmann/json.hpp>
+#include <charconv>
 
 namespace fc {
 
@@ -31,6 +31,53 @@ void append_json_string(std::string& out, std::string_view s) {
         }
     }
     out += '"';
+}
+
+std::string json_dump(const nlohmann::json& v) {
+    std::string out;
+    append_json(out, v);
+    return out;
+}
+
+void append_json(std::string& out, const nlohmann::json& v) {
+    using Type = nlohmann::json::value_t;
+    char digits[24];
+    switch (v.type()) {
+        case Type::object: {
+            out += '{';
+            bool first = true;
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                if (!first) out += ',';
+                first = false;
+                append_json_string(out, it.key());
+                out += ':';
+                append_json(out, it.value());
+            }
+            out += '}';
+            return;
+        }
+        case Type::array: {
+            out += '[';
+            for (size_t i = 0; i < v.size(); ++i) {
+                if (i) out += ',';
+                append_json(out, v[i]);
+            }
+            out += ']';
+            return;
+        }
+        case Type::string: return append_json_string(out, v.get_ref<const std::string&>());
+        case Type::number_integer:
+            out.append(digits, std::to_chars(digits, digits + sizeof digits,
+                                             v.get<std::int64_t>()).ptr);
+            return;
+        case Type::number_unsigned:
+            out.append(digits, std::to_chars(digits, digits + sizeof digits,
+                                             v.get<std::uint64_t>()).ptr);
+            return;
+        case Type::boolean: out += v.get<bool>() ? "true" : "false"; return;
+        case Type::null: out += "null"; return;
+        default: out += v.dump();  // number_float, binary, discarded
+    }
 }
 
 }  // namespace fc

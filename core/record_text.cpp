@@ -1,7 +1,7 @@
 #include "record_text.h"
 #include <algorithm>
+#include <charconv>
 #include <cstring>
-#include <utility>
 #include <vector>
 #include "json_text.h"
 #include "record_fields.h"
@@ -9,34 +9,45 @@
 namespace fc {
 namespace {
 
-// A field visitor (record_fields.h) over a const record that renders each field's value, then
-// joins them in nlohmann's key order (its objects are sorted maps).
+// A field visitor (record_fields.h) over a const record that writes each field's value into
+// one buffer as it comes, then joins them in nlohmann's key order (its objects are sorted
+// maps): two allocations a record, not one per field.
 class TextWriter {
 public:
-    TextWriter() { fields_.reserve(16); }
+    TextWriter() {
+        values_.reserve(256);
+        fields_.reserve(24);
+    }
 
-    void id(const char* key, const std::string& v, bool) { append_json_string(add(key), v); }
+    void id(const char* key, const std::string& v, bool) { string(key, v, false); }
     void string(const char* key, const std::string& v, bool, size_t = 0) {
-        append_json_string(add(key), v);
+        put(key, [&](std::string& out) { append_json_string(out, v); });
     }
     void integer(const char* key, std::int64_t v, bool, std::int64_t, std::int64_t) {
-        add(key) += std::to_string(v);
+        put(key, [&](std::string& out) {
+            char digits[24];
+            out.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+        });
     }
     void int32(const char* key, std::int32_t v, bool, std::int32_t, std::int32_t) {
-        add(key) += std::to_string(v);
+        integer(key, v, false, 0, 0);
     }
     // Doubles go through nlohmann: its shortest round-trip form is not worth copying.
-    void number(const char* key, double v, bool, double, double) { add(key) += json(v).dump(); }
-    void boolean(const char* key, bool v, bool) { add(key) += v ? "true" : "false"; }
+    void number(const char* key, double v, bool, double, double) {
+        put(key, [&](std::string& out) { out += json(v).dump(); });
+    }
+    void boolean(const char* key, bool v, bool) {
+        put(key, [&](std::string& out) { out += v ? "true" : "false"; });
+    }
     template <class E, class Parse>
     void enumeration(const char* key, const E& v, bool, Parse) {
-        append_json_string(add(key), name_of(v));
+        put(key, [&](std::string& out) { append_json_string(out, name_of(v)); });
     }
     template <class Fn>
     void object(const char* key, Fn fn) {
         TextWriter child;
         fn(child);
-        add(key) += child.text();
+        put(key, [&](std::string& out) { out += child.text(); });
     }
     bool failed() const { return false; }
     void fail(const char*, const char*, const std::string&) {}
@@ -44,35 +55,42 @@ public:
     // Leaves a field out (one to_json writes only when set).
     void drop(const char* key) {
         fields_.erase(std::remove_if(fields_.begin(), fields_.end(),
-                                     [&](const auto& f) { return std::strcmp(f.first, key) == 0; }),
+                                     [&](const Field& f) { return std::strcmp(f.key, key) == 0; }),
                       fields_.end());
     }
 
     std::string text() {
         std::sort(fields_.begin(), fields_.end(),
-                  [](const auto& a, const auto& b) { return std::strcmp(a.first, b.first) < 0; });
-        size_t size = 2;
-        for (const auto& [key, value] : fields_) size += std::strlen(key) + value.size() + 4;
+                  [](const Field& a, const Field& b) { return std::strcmp(a.key, b.key) < 0; });
         std::string out;
-        out.reserve(size);
+        out.reserve(values_.size() + fields_.size() * 24 + 2);
         out += '{';
-        for (const auto& [key, value] : fields_) {
+        for (const Field& f : fields_) {
             if (out.size() > 1) out += ',';
             out += '"';
-            out += key;  // keys are plain ASCII names: nothing to escape
+            out += f.key;  // keys are plain ASCII names: nothing to escape
             out += "\":";
-            out += value;
+            out.append(values_, f.begin, f.end - f.begin);
         }
         out += '}';
         return out;
     }
 
 private:
-    std::string& add(const char* key) {
-        fields_.emplace_back(key, std::string());
-        return fields_.back().second;
+    struct Field {
+        const char* key;
+        size_t begin, end;  // the value's text in values_
+    };
+
+    template <class Write>
+    void put(const char* key, Write write) {
+        size_t begin = values_.size();
+        write(values_);
+        fields_.push_back(Field{key, begin, values_.size()});
     }
-    std::vector<std::pair<const char*, std::string>> fields_;
+
+    std::string values_;
+    std::vector<Field> fields_;
 };
 
 // `leave_out(w)` drops the fields to_json writes only when set.

@@ -2,6 +2,7 @@
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
+#include "json_text.h"
 #include "record_json.h"
 #include "record_table.h"
 #include "record_text.h"
@@ -191,7 +192,7 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
             const Error& err = o.error ? *o.error : none;
             log_rows.push_back({client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
                                 std::to_string(c.at), o.status, err.code, err.field, err.message,
-                                c.payload.dump(), std::to_string(log_version)});
+                                json_dump(c.payload), std::to_string(log_version)});
             last = c.seq;
             result.status = std::move(o.status);
             result.superseded = o.superseded;

@@ -44,6 +44,26 @@ TEST_CASE("a JSON string is escaped exactly as nlohmann escapes it") {
     CHECK_THROWS(as_json_string("cut \xe2\x82"));
 }
 
+TEST_CASE("json_dump writes what dump() writes, for every kind of value") {
+    json doc = json::parse(R"({"id": "act-1", "n": -42, "u": 18446744073709551615, "f": 0.1,
+        "g": 12.0, "h": -1e-7, "t": true, "x": false, "z": null, "e": {}, "a": [],
+        "nested": {"list": [1, "two", [3.5, {"k": "v"}], null], "ü-key": "Łódź 山田",
+        "esc": "q\"uote\\ \n\t\u0001 /"}})");
+    CHECK(json_dump(doc) == doc.dump());
+    for (const std::string& s : awkward_strings()) {
+        json j = {{s, s}, {"list", {s, 1, 2.5}}};
+        CHECK(json_dump(j) == j.dump());
+    }
+    Store s = generate_demo(demo_size_tiny(), 7, kNow);
+    snapshot_detail::for_each_table(std::as_const(s), [&](const char*, const auto& t) {
+        for (const auto& r : t.rows) REQUIRE(json_dump(to_json(r)) == to_json(r).dump());
+    });
+    for (const json& j : {json(nullptr), json(true), json(7), json(-7), json(2.5), json("s"),
+                          json::array(), json::object(), json(json::value_t::discarded)})
+        CHECK(json_dump(j) == j.dump());
+    CHECK_THROWS(json_dump(json("cut \xe2\x82")));
+}
+
 TEST_CASE("every record of a generated store is written as to_json(r).dump() writes it") {
     Store s = generate_demo(demo_size_tiny(), 7, kNow);
     if (s.lead_events.size() == 0)  // the demo logs none: one of each kind
