@@ -1,4 +1,5 @@
 #include "push.h"
+#include "push_body.h"
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
@@ -15,7 +16,6 @@
 namespace fc::server {
 namespace {
 
-constexpr size_t kMaxCommandsPerPush = 1000;
 // A client may send its next batch before the answer to the one before has come back (the
 // browser keeps two on the wire), so the two can reach the tenant's lock in either order. A
 // batch that starts past the client's next seq waits this long for the earlier one before its
@@ -264,21 +264,6 @@ BatchResult apply_batch_locked(ServerState& state, TenantState& t, const Actor& 
     return out;
 }
 
-// from_json(item, out, path), but the payload is moved out of `item`, not copied: a push
-// carries a thousand. from_json sees an empty object in its place, and of a payload it checks
-// only that it is an object, so it answers exactly as it would have.
-MaybeError read_command(json& item, Command& out, const std::string& path) {
-    json payload;
-    if (item.is_object())
-        if (auto it = item.find("payload"); it != item.end() && it->is_object()) {
-            payload = std::move(*it);
-            *it = json::object();
-        }
-    if (auto e = from_json(item, out, path)) return e;
-    if (payload.is_object()) out.payload = std::move(payload);
-    return std::nullopt;
-}
-
 }  // namespace
 
 BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
@@ -310,32 +295,12 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
 void handle_push(ServerState& state, const httplib::Request& req, httplib::Response& res) {
     auto actor = authenticate(state, req, res);
     if (!actor) return;
-    json body;
-    if (!read_json_body(req, res, body)) return;
-    Id client_id;
-    JsonReader r(body, "");
-    r.id("client_id", client_id, true);
-    const json* list = r.nested("commands", true, json::value_t::array, "an array");
-    if (auto e = r.finish()) return send_error(res, 400, *e);
-    if (client_id.rfind("sys:", 0) == 0)
-        return send_error(res, 400, Error{"invalid_field", "client_id",
-                                          "client ids starting with sys: are the server's own"});
-    if (list->size() > kMaxCommandsPerPush)
-        return send_error(res, 413, Error{"too_many_commands", "commands",
-                                          "at most " + std::to_string(kMaxCommandsPerPush) +
-                                              " commands per push"});
-    json& items = body.at("commands");  // *list, to move the payloads out of
-    std::vector<Command> commands(items.size());
-    for (size_t i = 0; i < items.size(); ++i) {
-        std::string path = "commands[" + std::to_string(i) + "]";
-        if (auto e = read_command(items[i], commands[i], path)) return send_error(res, 400, *e);
-        if (commands[i].client_id != client_id)
-            return send_error(res, 400, Error{"client_mismatch", path + ".client_id",
-                                              path + ".client_id differs from client_id"});
-    }
+    PushBody body;
+    if (!read_push_body(req, res, body)) return;
     TenantState* t = state.tenants.find(actor->tenant);
     if (!t) return send_error(res, 503, storage_error("tenant " + actor->tenant + " not loaded"));
-    BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(commands));
+    const Id& client_id = body.client_id;
+    BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(body.commands));
     if (b.status != 200) return send_error(res, b.status, b.error);
     // A batch of 1000 answers ~100 KB: gzip at its fast level, as a pull page.
     set_json_maybe_gzip(req, res, push_answer_text(client_id, b.last_seq, b.version, b.results));
