@@ -88,3 +88,28 @@ TEST_CASE("text the plain reader does not take is left to JsonReader") {
     fields(plain, r);
     CHECK_FALSE(plain.done());
 }
+
+TEST_CASE("nested objects and arrays are handed out as their text") {
+    JsonTextFields r(R"({"list": [ {"a": [1, {"b": "]"}]} , {} ], "obj": {"x": "}"}, "n": 1})");
+    CHECK(r.array_text("list", true) == R"([ {"a": [1, {"b": "]"}]} , {} ])");
+    CHECK(r.object_text("obj", true) == R"({"x": "}"})");
+    std::int64_t n = 0;
+    r.integer("n", n, true, 0, 10);
+    CHECK(r.done());
+    std::vector<std::string_view> items;
+    CHECK(JsonTextFields::array_objects(R"([ {"a": 1} ,{"b": {"c": "]"}}])", items));
+    CHECK(items == std::vector<std::string_view>{R"({"a": 1})", R"({"b": {"c": "]"}})"});
+    CHECK(JsonTextFields::array_objects("[ ]", items));
+    CHECK(items.empty());
+    // Only an array of objects, whole: anything else is not taken.
+    for (const char* odd : {"[1]", R"([{"a": [1]}])", "[{},]", "[{}", "[{}] ", "[{}}]", "{}", ""})
+        CHECK_MESSAGE(!JsonTextFields::array_objects(odd, items), odd);
+    // Asked for as anything else, an array still gives up, as before.
+    JsonTextFields s(R"({"note": ["a"]})");
+    std::string note;
+    s.string("note", note, false);
+    CHECK_FALSE(s.done());
+    JsonTextFields t(R"({"obj": [1]})");
+    CHECK(t.object_text("obj", true).empty());
+    CHECK_FALSE(t.done());
+}
