@@ -4,14 +4,20 @@
 namespace fc {
 
 void append_json_string(std::string& out, std::string_view s) {
-    for (char ch : s)
-        if (static_cast<unsigned char>(ch) >= 0x80) {
+    const size_t start = out.size();
+    static const char kHex[] = "0123456789abcdef";
+    out += '"';
+    size_t plain = 0;  // start of the run of characters copied as they are
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char ch = static_cast<unsigned char>(s[i]);
+        if (ch >= 0x80) {
+            out.resize(start);
             out += nlohmann::json(std::string(s)).dump();
             return;
         }
-    static const char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (char ch : s) {
+        if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
         switch (ch) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -21,15 +27,12 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (static_cast<unsigned char>(ch) < 0x20) {
-                    out += "\\u00";
-                    out += kHex[(ch >> 4) & 0xF];
-                    out += kHex[ch & 0xF];
-                } else {
-                    out += ch;
-                }
+                out += "\\u00";
+                out += kHex[ch >> 4];
+                out += kHex[ch & 0xF];
         }
     }
+    out.append(s.data() + plain, s.size() - plain);
     out += '"';
 }
 
