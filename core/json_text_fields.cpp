@@ -284,6 +284,43 @@ std::string_view JsonTextFields::raw(const char* key, bool required, Kind kind) 
     return v->text;
 }
 
+bool JsonTextFields::build(json& out) const {
+    if (gave_up_) return false;
+    json object = json::object();
+    std::string text;
+    for (const Value& v : values_) {
+        json value;  // null
+        switch (v.kind) {
+            case Kind::string: value = std::string(v.text); break;
+            case Kind::escaped_string:
+                if (!unescape(v.text, text)) return false;
+                value = text;
+                break;
+            case Kind::integer: {
+                // As nlohmann: unsigned without a sign, signed with one; longer ones to it.
+                bool negative = v.text[0] == '-';
+                std::string_view digits = v.text.substr(negative ? 1 : 0);
+                if (digits.size() > 18) return false;
+                std::int64_t n = 0;
+                for (char ch : digits) n = n * 10 + (ch - '0');
+                if (negative) value = -n;
+                else value = std::uint64_t(n);
+                break;
+            }
+            case Kind::boolean: value = v.text[0] == 't'; break;
+            case Kind::null: break;
+            case Kind::object:
+                if (!JsonTextFields(v.text).build(value)) return false;
+                break;
+            default: return false;  // a float (nlohmann's own conversion), an array
+        }
+        // A key twice: nlohmann keeps the last one; leave that to it.
+        if (!object.emplace(std::string(v.key), std::move(value)).second) return false;
+    }
+    out = std::move(object);
+    return true;
+}
+
 bool JsonTextFields::array_objects(std::string_view s, std::vector<std::string_view>& out) {
     out.clear();
     size_t i = 0;

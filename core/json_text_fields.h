@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 #include "field_checks.h"
+#include "json_reader.h"
 
 namespace fc {
 
@@ -54,6 +55,11 @@ public:
     std::string_view array_text(const char* key, bool required) { return raw(key, required, Kind::array); }
     // The text of each object of an array's text; false when it holds anything else.
     static bool array_objects(std::string_view array_text, std::vector<std::string_view>& out);
+
+    // The whole object as nlohmann's parse would build it (the same values of the same types),
+    // when it holds only strings, integers, booleans, null and such objects; false on anything
+    // else (a float, an array, a key twice), to leave to nlohmann. Reads no field.
+    bool build(json& out) const;
 
     bool failed() const { return gave_up_; }
     void fail(const char*, const char*, const std::string&) { give_up(); }

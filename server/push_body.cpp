@@ -56,7 +56,8 @@ bool read_push_plain(std::string_view body, PushBody& out) {
         command_fields(r, c, seq, [](JsonTextFields& fields, json& payload) {
             std::string_view text = fields.object_text("payload", true);
             if (text.empty()) return;  // absent or not an object: given up already
-            payload = json::parse(text.begin(), text.end(), nullptr, false);
+            if (JsonTextFields(text).build(payload)) return;
+            payload = json::parse(text.begin(), text.end(), nullptr, false);  // a float, say
             if (!payload.is_object()) fields.fail("", "", "");  // not JSON after all
         });
         // A command of another client is an error: the full reader names it.

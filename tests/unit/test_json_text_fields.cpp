@@ -113,3 +113,37 @@ TEST_CASE("nested objects and arrays are handed out as their text") {
     CHECK(t.object_text("obj", true).empty());
     CHECK_FALSE(t.done());
 }
+
+namespace {
+// Equal values of equal types all the way down (json's == takes 1 and 1u for the same).
+bool same_dom(const json& a, const json& b) {
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto it = a.begin(), jt = b.begin(); it != a.end(); ++it, ++jt)
+            if (it.key() != jt.key() || !same_dom(it.value(), jt.value())) return false;
+        return true;
+    }
+    return a == b;
+}
+}  // namespace
+
+TEST_CASE("build makes the value nlohmann's parse makes, or leaves the text to it") {
+    for (const std::string& text : {
+             std::string(R"({})"),
+             std::string(R"( { "id" : "act-1", "n": 0, "m": -0, "k": 42, "j": -42, "big": 999999999999999999,
+                 "t": true, "f": false, "z": null, "s": "M\u00fcller \"q\" \\ \n 😀 \ud83d\ude00 \/",
+                 "o": {"p": {"q": "r", "e": {}}}} )"),
+             std::string(R"({"note": "Customer asked about the winter tyre offer", "at": 1790000000})"),
+         }) {
+        json built;
+        REQUIRE_MESSAGE(JsonTextFields(text).build(built), text);
+        CHECK_MESSAGE(same_dom(built, json::parse(text)), text);
+        CHECK(built.dump() == json::parse(text).dump());
+    }
+    for (const char* odd : {R"({"f": 1.5})", R"({"e": 1e3})", R"({"a": [1]})", R"({"a": 1, "a": 2})",
+                            R"({"big": 9999999999999999999})", R"({"s": "\ud800"})", R"({"a": 1,})",
+                            R"({"o": {"a": 1.0}})", R"([])", R"({"a": 1} x)", ""}) {
+        json built;
+        CHECK_MESSAGE(!JsonTextFields(odd).build(built), odd);
+    }
+}
