@@ -190,9 +190,11 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
             std::int64_t log_version = o.error ? ++version : version;
             const Error none;
             const Error& err = o.error ? *o.error : none;
-            log_rows.push_back({client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
-                                std::to_string(c.at), o.status, err.code, err.field, err.message,
-                                json_dump(c.payload), std::to_string(log_version)});
+            Params& row = log_rows.emplace_back();
+            row.reserve(13);
+            add_params(row, client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
+                       std::to_string(c.at), o.status, err.code, err.field, err.message,
+                       json_dump(c.payload), std::to_string(log_version));
             last = c.seq;
             result.status = std::move(o.status);
             result.superseded = o.superseded;

@@ -89,8 +89,8 @@ MaybeError upsert_records(Conn& c, const Id& tenant, const std::vector<RecordRow
         " written_at = excluded.written_at, body = excluded.body, deleted = excluded.deleted",
         8, kept.size(), [&](size_t i, Params& p) {
             const RecordRow& r = *kept[i];
-            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
-                               std::to_string(r.written_at), r.body, r.deleted ? "1" : "0"});
+            add_params(p, tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                       std::to_string(r.written_at), r.body, r.deleted ? "1" : "0");
         });
 }
 
@@ -100,8 +100,8 @@ MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow
         7, rows.size(),
         [&](size_t i, Params& p) {
             const RecordRow& r = rows[i];
-            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
-                               std::to_string(r.written_at), r.body});
+            add_params(p, tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                       std::to_string(r.written_at), r.body);
         },
         200);
 }
