@@ -34,9 +34,7 @@ MaybeError apply_command_tracked(Store& s, const Command& c, ChangeSet& changes)
     before.reserve(watched.size());
     for (const RecordRef& r : watched) before.push_back(find_record_json(s, r.table, r.id));
     const auto& tables = record_tables();
-    std::vector<size_t> sizes;
-    sizes.reserve(tables.size());
-    for (const std::string& t : tables) sizes.push_back(record_count(s, t));
+    const std::vector<size_t> sizes = record_counts(s);
 
     if (auto e = apply_command(s, c)) return e;
 
@@ -51,9 +49,9 @@ MaybeError apply_command_tracked(Store& s, const Command& c, ChangeSet& changes)
         if (!after) changes.push_back({r.table, r.id, true});
         else if (*before[i] != *after) changes.push_back({r.table, r.id});
     }
+    const std::vector<size_t> sizes_after = record_counts(s);
     for (size_t k = 0; k < tables.size(); ++k) {
-        size_t n = record_count(s, tables[k]);
-        for (size_t row = sizes[k]; row < n; ++row) {
+        for (size_t row = sizes[k]; row < sizes_after[k]; ++row) {
             Id id = record_id_at(s, tables[k], row);
             if (!listed(changes, tables[k], id)) changes.push_back({tables[k], id});
         }

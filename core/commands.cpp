@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "command_fields.h"
 #include "deal_commands.h"
 #include "deal_json.h"
 #include "delete_commands.h"
@@ -65,15 +66,11 @@ json to_json(const Command& c) {
 MaybeError from_json(const json& j, Command& out, const std::string& path) {
     Command c;
     JsonReader r(j, path);
-    r.id("id", c.id, true);
-    r.id("client_id", c.client_id, true);
     std::int64_t seq = 0;
-    r.integer("seq", seq, true, 1, INT64_MAX);
-    r.string("kind", c.kind, true, 32);
-    r.integer("at", c.at, true, 0, 32503680000);
-    r.id("author", c.author, false);
-    if (const json* p = r.nested("payload", true, json::value_t::object, "an object"))
-        c.payload = *p;
+    command_fields(r, c, seq, [](JsonReader& reader, json& payload) {
+        if (const json* p = reader.nested("payload", true, json::value_t::object, "an object"))
+            payload = *p;
+    });
     if (auto e = r.finish()) return e;
     c.seq = std::uint64_t(seq);
     out = std::move(c);

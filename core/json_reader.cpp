@@ -6,6 +6,7 @@ namespace fc {
 
 JsonReader::JsonReader(const json& object, std::string path)
     : object_(object), path_(std::move(path)) {
+    seen_.reserve(16);  // most records have fewer fields: one allocation, not one per doubling
     if (!object_.is_object()) error_ = not_an_object(path_);
 }
 

@@ -74,6 +74,28 @@ size_t string_end(std::string_view s, size_t i, bool& escaped) {
     return std::string_view::npos;
 }
 
+// Where the object or array starting at s[i] ends (one past its closing bracket), counting
+// brackets outside strings; npos when it does not, or (`objects_only`) when it holds an array.
+// Only its extent: what is inside is read (or parsed) when asked for.
+size_t nested_end(std::string_view s, size_t i, bool objects_only) {
+    int depth = 0;
+    for (; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '"') {
+            bool esc = false;
+            i = string_end(s, i + 1, esc);
+            if (i == std::string_view::npos) return i;
+        } else if ((c == '[' || c == ']') && objects_only) {
+            return std::string_view::npos;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
 int hex4(std::string_view s, size_t i) {
     if (i + 4 > s.size()) return -1;
     int v = 0;
@@ -187,26 +209,12 @@ void JsonTextFields::scan(std::string_view s) {
                 v.text = s.substr(i + 1, e - i - 1);
                 v.kind = esc ? Kind::escaped_string : Kind::string;
                 i = e + 1;
-            } else if (c == '{') {
-                size_t start = i;
-                int depth = 0;
-                for (; i < s.size(); ++i) {
-                    if (s[i] == '"') {
-                        bool esc = false;
-                        size_t e = string_end(s, i + 1, esc);
-                        if (e == std::string_view::npos) return give_up();
-                        i = e;
-                    } else if (s[i] == '{') {
-                        ++depth;
-                    } else if (s[i] == '}' && --depth == 0) {
-                        break;
-                    } else if (s[i] == '[') {
-                        return give_up();
-                    }
-                }
-                if (i >= s.size()) return give_up();
-                v.text = s.substr(start, ++i - start);
-                v.kind = Kind::object;
+            } else if (c == '{' || c == '[') {
+                size_t end = nested_end(s, i, c == '{');
+                if (end == std::string_view::npos) return give_up();
+                v.text = s.substr(i, end - i);
+                v.kind = c == '{' ? Kind::object : Kind::array;
+                i = end;
             } else if (s.compare(i, 4, "true") == 0 || s.compare(i, 4, "null") == 0) {
                 v.text = s.substr(i, 4);
                 v.kind = c == 'n' ? Kind::null : Kind::boolean;
@@ -264,6 +272,77 @@ bool JsonTextFields::text(const char* key, bool required, std::string& out) {
         return false;
     }
     return true;
+}
+
+std::string_view JsonTextFields::raw(const char* key, bool required, Kind kind) {
+    const Value* v = take(key, required);
+    if (!v) return {};
+    if (v->kind != kind) {
+        give_up();
+        return {};
+    }
+    return v->text;
+}
+
+bool JsonTextFields::build(json& out) const {
+    if (gave_up_) return false;
+    json object = json::object();
+    std::string text;
+    for (const Value& v : values_) {
+        json value;  // null
+        switch (v.kind) {
+            case Kind::string: value = std::string(v.text); break;
+            case Kind::escaped_string:
+                if (!unescape(v.text, text)) return false;
+                value = text;
+                break;
+            case Kind::integer: {
+                // As nlohmann: unsigned without a sign, signed with one; longer ones to it.
+                bool negative = v.text[0] == '-';
+                std::string_view digits = v.text.substr(negative ? 1 : 0);
+                if (digits.size() > 18) return false;
+                std::int64_t n = 0;
+                for (char ch : digits) n = n * 10 + (ch - '0');
+                if (negative) value = -n;
+                else value = std::uint64_t(n);
+                break;
+            }
+            case Kind::boolean: value = v.text[0] == 't'; break;
+            case Kind::null: break;
+            case Kind::object:
+                if (!JsonTextFields(v.text).build(value)) return false;
+                break;
+            default: return false;  // a float (nlohmann's own conversion), an array
+        }
+        // A key twice: nlohmann keeps the last one; leave that to it.
+        if (!object.emplace(std::string(v.key), std::move(value)).second) return false;
+    }
+    out = std::move(object);
+    return true;
+}
+
+bool JsonTextFields::array_objects(std::string_view s, std::vector<std::string_view>& out) {
+    out.clear();
+    size_t i = 0;
+    auto skip = [&] { while (i < s.size() && is_space(s[i])) ++i; };
+    if (s.empty() || s[0] != '[') return false;
+    ++i;
+    skip();
+    if (i < s.size() && s[i] == ']') return i + 1 == s.size();
+    for (;;) {
+        skip();
+        if (i >= s.size() || s[i] != '{') return false;
+        size_t end = nested_end(s, i, true);
+        if (end == std::string_view::npos) return false;
+        out.push_back(s.substr(i, end - i));
+        i = end;
+        skip();
+        if (i < s.size() && s[i] == ',') {
+            ++i;
+            continue;
+        }
+        return i < s.size() && s[i] == ']' && i + 1 == s.size();
+    }
 }
 
 void JsonTextFields::id(const char* key, std::string& out, bool required) {

@@ -4,7 +4,8 @@
 // than the rest of a page.
 //
 // It reads only the plain forms such stored text has (strings, integers, numbers, booleans,
-// null, nested objects) and gives up on anything else: an array, an unknown or repeated key,
+// null, nested objects; and the text of an array, for a push body's list of commands) and
+// gives up on anything else: an array in a field, an unknown or repeated key,
 // a type or value JsonReader would refuse, an escape or UTF-8 it does not take. A caller then
 // reads the record with JsonReader, which has the last word on what is valid and says why;
 // when this reader succeeds, the record is exactly what JsonReader would have made.
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 #include "field_checks.h"
+#include "json_reader.h"
 
 namespace fc {
 
@@ -47,6 +49,18 @@ public:
         fn(child);
         if (!child.done()) give_up();
     }
+    // The text of a nested object or array, to read further (an object's with another
+    // JsonTextFields, an array's objects with array_objects); empty when absent or null.
+    std::string_view object_text(const char* key, bool required) { return raw(key, required, Kind::object); }
+    std::string_view array_text(const char* key, bool required) { return raw(key, required, Kind::array); }
+    // The text of each object of an array's text; false when it holds anything else.
+    static bool array_objects(std::string_view array_text, std::vector<std::string_view>& out);
+
+    // The whole object as nlohmann's parse would build it (the same values of the same types),
+    // when it holds only strings, integers, booleans, null and such objects; false on anything
+    // else (a float, an array, a key twice), to leave to nlohmann. Reads no field.
+    bool build(json& out) const;
+
     bool failed() const { return gave_up_; }
     void fail(const char*, const char*, const std::string&) { give_up(); }
 
@@ -54,7 +68,9 @@ public:
     bool done() const;
 
 private:
-    enum class Kind : std::uint8_t { string, escaped_string, integer, number, boolean, null, object };
+    enum class Kind : std::uint8_t {
+        string, escaped_string, integer, number, boolean, null, object, array
+    };
     struct Value {
         std::string_view key, text;  // text: a string's bytes without quotes, else the token
         Kind kind;
@@ -64,6 +80,7 @@ private:
     void give_up() { gave_up_ = true; }
     const Value* take(const char* key, bool required);
     bool text(const char* key, bool required, std::string& out);
+    std::string_view raw(const char* key, bool required, Kind kind);
     void scan(std::string_view s);
 
     std::vector<Value> values_;

@@ -1,10 +1,12 @@
 #include "record_table.h"
 #include <algorithm>
 #include "record_json.h"
+#include "record_text.h"
 #include "deal_json.h"
 #include "follow_up_rules.h"
 #include "lead_engine.h"
 #include "sla.h"
+#include "snapshot_tables.h"
 
 namespace fc {
 namespace {
@@ -92,6 +94,20 @@ std::optional<json> find_record_json(const Store& s, const std::string& table, c
     return with_table(s, table, [&](const auto& t) { return find_in(t, id); });
 }
 
+std::optional<std::string> find_record_text(const Store& s, const std::string& table,
+                                            const Id& id) {
+    if (table == kScoringRulesTable || rule_document(table)) {  // rare: no text writer for these
+        std::optional<json> j = find_record_json(s, table, id);
+        if (!j) return std::nullopt;
+        return j->dump();
+    }
+    return with_table(s, table, [&](const auto& t) -> std::optional<std::string> {
+        const auto* r = t.find(id);
+        if (!r) return std::nullopt;
+        return record_text(*r);
+    });
+}
+
 bool has_record(const Store& s, const std::string& table, const Id& id) {
     if (table == kScoringRulesTable || rule_document(table))
         return find_record_json(s, table, id).has_value();
@@ -102,6 +118,17 @@ size_t record_count(const Store& s, const std::string& table) {
     if (table == kScoringRulesTable) return 1;
     if (const RuleDocument* d = rule_document(table)) return (s.*(d->slot)).is_null() ? 0 : 1;
     return with_table(s, table, [](const auto& t) { return t.size(); });
+}
+
+std::vector<size_t> record_counts(const Store& s) {
+    const auto& tables = record_tables();
+    std::vector<size_t> out;
+    out.reserve(tables.size());
+    // The record tables come first in record_tables(), in for_each_table's order; then the
+    // rule documents (test_change_set.cpp holds the two orders to each other).
+    snapshot_detail::for_each_table(s, [&](const char*, const auto& t) { out.push_back(t.size()); });
+    for (size_t k = out.size(); k < tables.size(); ++k) out.push_back(record_count(s, tables[k]));
+    return out;
 }
 
 Id record_id_at(const Store& s, const std::string& table, size_t row) {

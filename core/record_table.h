@@ -28,10 +28,15 @@ bool is_record_table(const std::string& table);
 
 // Rows in a table, and the id of one row (for finding rows a command appended).
 size_t record_count(const Store& s, const std::string& table);
+// record_count of every table, in record_tables() order, without looking each up by name:
+// apply_command_tracked takes them before and after every command.
+std::vector<size_t> record_counts(const Store& s);
 Id record_id_at(const Store& s, const std::string& table, size_t row);
 
 // The record's JSON (core's shape), or nullopt when the table has no such id.
 std::optional<json> find_record_json(const Store& s, const std::string& table, const Id& id);
+// find_record_json(...)->dump(), written straight from the typed record (record_text.h).
+std::optional<std::string> find_record_text(const Store& s, const std::string& table, const Id& id);
 // Whether find_record_json would find it, without building its JSON.
 bool has_record(const Store& s, const std::string& table, const Id& id);
 

@@ -166,8 +166,8 @@ void handle_capture(ServerState& state, const httplib::Request& req, httplib::Re
     }
     BatchResult b = apply_batch(state, *t, system, client_id, std::move(commands), true);
     if (b.status != 200) return send_error(res, b.status, b.error);
-    for (const json& r : b.results) {
-        if (r.value("status", "") != "applied")  // e.g. the account vanished in between
+    for (const CommandResult& r : b.results) {
+        if (r.status != "applied")  // e.g. the account vanished in between
             return send_error(res, 409, Error{"conflict", "", "the lead could not be captured; "
                                                               "post it again"});
     }

@@ -4,6 +4,7 @@
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
+#include "json_text.h"
 #include "pull_page.h"
 
 namespace fc::server {
@@ -21,10 +22,6 @@ bool parse_nonnegative(const std::string& s, std::int64_t& out) {
     }
     out = v;
     return true;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += json(std::string(s)).dump();
 }
 
 }  // namespace

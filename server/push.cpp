@@ -1,9 +1,12 @@
 #include "push.h"
+#include "push_body.h"
 #include "auth.h"
 #include "gzip.h"
 #include "http_util.h"
+#include "json_text.h"
 #include "record_json.h"
 #include "record_table.h"
+#include "record_text.h"
 #include "change_set.h"
 #include "sync_apply.h"
 #include "sync_merge.h"
@@ -13,7 +16,6 @@
 namespace fc::server {
 namespace {
 
-constexpr size_t kMaxCommandsPerPush = 1000;
 // A client may send its next batch before the answer to the one before has come back (the
 // browser keeps two on the wire), so the two can reach the tenant's lock in either order. A
 // batch that starts past the client's next seq waits this long for the earlier one before its
@@ -51,7 +53,7 @@ void rescope_dependents(const TenantState& t, const Id& account_id, const std::s
                         std::vector<RecordRow>& rows) {
     auto add = [&](const char* table, const auto& rec) {
         Time at = stored_written_at(t, record_key(table, rec.id));
-        rows.push_back(RecordRow{table, rec.id, scope, 0, at, to_json(rec).dump()});
+        rows.push_back(RecordRow{table, rec.id, scope, 0, at, record_text(rec)});
     };
     for (const Contact& c : t.store.contacts.rows)
         if (c.account_id == account_id) add("contacts", c);
@@ -91,10 +93,10 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
                 RecordRow{ch.table, ch.id, scope, 0, at, json{{"id", ch.id}}.dump(), true});
             continue;
         }
-        std::optional<json> after = find_record_json(t.store, ch.table, ch.id);
-        if (!after) continue;
+        std::optional<std::string> body = find_record_text(t.store, ch.table, ch.id);
+        if (!body) continue;
         o.rows.push_back(RecordRow{ch.table, ch.id, scope_of_stored(t.store, ch.table, ch.id), 0,
-                                   at, after->dump()});
+                                   at, std::move(*body)});
     }
     if (m.superseded || !target || !before) return o;
     std::optional<json> after = find_record_json(t.store, target->table, target->id);
@@ -107,10 +109,6 @@ Outcome apply_one(TenantState& t, const Actor& actor, const Command& c) {
          before->value("dealer_id", "") != after->value("dealer_id", "")))
         o.user_access_changed = true;
     return o;
-}
-
-json error_json(const Error& e) {
-    return {{"code", e.code}, {"message", e.message}, {"field", e.field}};
 }
 
 // The whole batch inside an open write transaction. Any error returned is a storage failure:
@@ -164,15 +162,20 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
     // or more per command.
     std::vector<RecordRow> records;
     std::vector<Params> log_rows;
+    records.reserve(commands.size());
+    log_rows.reserve(commands.size());
+    out.results.reserve(commands.size());
     for (Command& c : commands) {
-        json result = {{"seq", c.seq}, {"id", c.id}};
+        CommandResult& result = out.results.emplace_back();
+        result.seq = c.seq;
+        result.id = c.id;
         SeqVerdict verdict = seq_verdict(last, c.seq, gap);
         if (verdict == SeqVerdict::already_applied) {
-            result["status"] = "already_applied";
+            result.status = "already_applied";
         } else if (verdict == SeqVerdict::out_of_order) {
             gap = true;
-            result["status"] = "out_of_order";
-            result["expected_seq"] = last + 1;
+            result.status = "out_of_order";
+            result.expected_seq = last + 1;
         } else {
             c.at = clamp_client_time(c.at, now);
             if (c.author.empty()) c.author = actor.user_id;
@@ -187,15 +190,16 @@ MaybeError run_batch(ServerState& state, Conn& conn, TenantState& t, const Actor
             std::int64_t log_version = o.error ? ++version : version;
             const Error none;
             const Error& err = o.error ? *o.error : none;
-            log_rows.push_back({client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
-                                std::to_string(c.at), o.status, err.code, err.field, err.message,
-                                c.payload.dump(), std::to_string(log_version)});
+            Params& row = log_rows.emplace_back();
+            row.reserve(13);
+            add_params(row, client_id, std::to_string(c.seq), t.id, c.id, c.kind, c.author,
+                       std::to_string(c.at), o.status, err.code, err.field, err.message,
+                       json_dump(c.payload), std::to_string(log_version));
             last = c.seq;
-            result["status"] = o.status;
-            if (o.superseded) result["superseded"] = true;
-            if (o.error) result["error"] = error_json(*o.error);
+            result.status = std::move(o.status);
+            result.superseded = o.superseded;
+            result.error = std::move(o.error);
         }
-        out.results.push_back(std::move(result));
     }
     if (auto e = upsert_records(conn, t.id, records)) return e;
     if (auto e = insert_rows(conn,
@@ -293,37 +297,15 @@ BatchResult apply_batch(ServerState& state, TenantState& t, const Actor& actor,
 void handle_push(ServerState& state, const httplib::Request& req, httplib::Response& res) {
     auto actor = authenticate(state, req, res);
     if (!actor) return;
-    json body;
-    if (!read_json_body(req, res, body)) return;
-    Id client_id;
-    JsonReader r(body, "");
-    r.id("client_id", client_id, true);
-    const json* list = r.nested("commands", true, json::value_t::array, "an array");
-    if (auto e = r.finish()) return send_error(res, 400, *e);
-    if (client_id.rfind("sys:", 0) == 0)
-        return send_error(res, 400, Error{"invalid_field", "client_id",
-                                          "client ids starting with sys: are the server's own"});
-    if (list->size() > kMaxCommandsPerPush)
-        return send_error(res, 413, Error{"too_many_commands", "commands",
-                                          "at most " + std::to_string(kMaxCommandsPerPush) +
-                                              " commands per push"});
-    std::vector<Command> commands(list->size());
-    for (size_t i = 0; i < list->size(); ++i) {
-        std::string path = "commands[" + std::to_string(i) + "]";
-        if (auto e = from_json((*list)[i], commands[i], path)) return send_error(res, 400, *e);
-        if (commands[i].client_id != client_id)
-            return send_error(res, 400, Error{"client_mismatch", path + ".client_id",
-                                              path + ".client_id differs from client_id"});
-    }
+    PushBody body;
+    if (!read_push_body(req, res, body)) return;
     TenantState* t = state.tenants.find(actor->tenant);
     if (!t) return send_error(res, 503, storage_error("tenant " + actor->tenant + " not loaded"));
-    BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(commands));
+    const Id& client_id = body.client_id;
+    BatchResult b = apply_batch(state, *t, *actor, client_id, std::move(body.commands));
     if (b.status != 200) return send_error(res, b.status, b.error);
     // A batch of 1000 answers ~100 KB: gzip at its fast level, as a pull page.
-    set_json_maybe_gzip(req, res,
-                        json{{"client_id", client_id}, {"last_seq", b.last_seq},
-                             {"cursor", std::to_string(b.version)}, {"results", std::move(b.results)}}
-                            .dump());
+    set_json_maybe_gzip(req, res, push_answer_text(client_id, b.last_seq, b.version, b.results));
 }
 
 }  // namespace fc::server

@@ -4,6 +4,7 @@
 #pragma once
 #include <httplib.h>
 #include <vector>
+#include "push_answer.h"
 #include "scope.h"
 #include "state.h"
 
@@ -12,7 +13,7 @@ namespace fc::server {
 struct BatchResult {
     int status = 200;        // 200, or the error's status (403, 503) with nothing committed
     Error error;
-    json results = json::array();
+    std::vector<CommandResult> results;
     std::uint64_t last_seq = 0;
     std::int64_t version = 0;  // the tenant version after the batch
 };

@@ -51,10 +51,10 @@ RulesRun run_rules_once(ServerState& state, const std::vector<ScheduledRule>& ru
                     break;
                 }
                 int applied = 0;
-                for (const json& r : b.results) {
-                    bool ok = r.value("status", "") == "applied";
+                for (const CommandResult& r : b.results) {
+                    bool ok = r.status == "applied";
                     (ok ? run.applied : run.rejected)++;
-                    applied += ok && !r.value("superseded", false);
+                    applied += ok && !r.superseded;
                 }
                 if (applied == 0 || b.version == version_before) break;
             }

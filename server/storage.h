@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 #include "error.h"
 
@@ -24,6 +25,13 @@ struct RowView {
 };
 using RowFn = std::function<void(const RowView&)>;
 using Params = std::vector<std::string>;
+
+// Appends statement parameters, each copied or moved in once (`p.insert(p.end(), {...})`
+// copies every value twice: into the list, then out of it; a push adds ~20000).
+template <class... T>
+void add_params(Params& p, T&&... values) {
+    (p.emplace_back(std::forward<T>(values)), ...);
+}
 
 class Conn {
 public:

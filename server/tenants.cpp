@@ -68,17 +68,20 @@ MaybeError upsert_records(Conn& c, const Id& tenant, const std::vector<RecordRow
     // One statement may not touch a row twice (PostgreSQL refuses ON CONFLICT updating a row
     // it inserted itself), so a record written by several commands of a batch is written once,
     // in its last form and version: the batch commits as one, so no pull could see the others.
-    std::unordered_map<std::string, size_t> last_of;
+    std::vector<std::string> keys;
+    keys.reserve(rows.size());
+    std::unordered_map<std::string_view, size_t> last_of;
     last_of.reserve(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         if (!g_fault_record_id.empty() && rows[i].id == g_fault_record_id)
             return storage_error("injected fault writing " + rows[i].id);
-        last_of[rows[i].table + '\n' + rows[i].id] = i;
+        keys.push_back(rows[i].table + '\n' + rows[i].id);
     }
+    for (size_t i = 0; i < rows.size(); ++i) last_of[keys[i]] = i;  // keys no longer grows
     std::vector<const RecordRow*> kept;
     kept.reserve(last_of.size());
     for (size_t i = 0; i < rows.size(); ++i)
-        if (last_of[rows[i].table + '\n' + rows[i].id] == i) kept.push_back(&rows[i]);
+        if (last_of[keys[i]] == i) kept.push_back(&rows[i]);
     return insert_rows(
         c, "INSERT INTO records (tenant, tbl, id, scope, version, written_at, body, deleted) VALUES ",
         " ON CONFLICT (tenant, tbl, id) DO UPDATE SET"
@@ -86,8 +89,8 @@ MaybeError upsert_records(Conn& c, const Id& tenant, const std::vector<RecordRow
         " written_at = excluded.written_at, body = excluded.body, deleted = excluded.deleted",
         8, kept.size(), [&](size_t i, Params& p) {
             const RecordRow& r = *kept[i];
-            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
-                               std::to_string(r.written_at), r.body, r.deleted ? "1" : "0"});
+            add_params(p, tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                       std::to_string(r.written_at), r.body, r.deleted ? "1" : "0");
         });
 }
 
@@ -97,8 +100,8 @@ MaybeError insert_records(Conn& c, const Id& tenant, const std::vector<RecordRow
         7, rows.size(),
         [&](size_t i, Params& p) {
             const RecordRow& r = rows[i];
-            p.insert(p.end(), {tenant, r.table, r.id, r.scope, std::to_string(r.version),
-                               std::to_string(r.written_at), r.body});
+            add_params(p, tenant, r.table, r.id, r.scope, std::to_string(r.version),
+                       std::to_string(r.written_at), r.body);
         },
         200);
 }

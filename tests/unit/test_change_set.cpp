@@ -7,6 +7,7 @@
 #include "lead_engine.h"
 #include "record_table.h"
 #include "sla.h"
+#include "snapshot_tables.h"
 
 using namespace fc;
 
@@ -202,4 +203,28 @@ TEST_CASE("has_record finds exactly what find_record_json finds, in every table"
         CHECK(has_record(s, table, "current") == find_record_json(s, table, "current").has_value());
     }
     CHECK_FALSE(has_record(s, "no_such_table", "x"));
+}
+
+TEST_CASE("record_counts is record_count of every table, in record_tables() order") {
+    // It counts the record tables in for_each_table's order, the rule documents after them.
+    std::vector<std::string> names;
+    const Store empty;
+    snapshot_detail::for_each_table(empty, [&](const char* name, const auto&) { names.push_back(name); });
+    REQUIRE(names.size() + 3 == record_tables().size());
+    CHECK(std::equal(names.begin(), names.end(), record_tables().begin()));
+
+    Store s = generate_demo(demo_size_tiny(), 3, kNow);
+    auto same = [&] {
+        std::vector<size_t> counts = record_counts(s);
+        REQUIRE(counts.size() == record_tables().size());
+        for (size_t k = 0; k < counts.size(); ++k) {
+            CAPTURE(record_tables()[k]);
+            CHECK(counts[k] == record_count(s, record_tables()[k]));
+        }
+    };
+    same();
+    s.lead_events.put(LeadEvent{"EV1", s.leads.rows[0].id, LeadEventKind::assigned, kNow, "", "",
+                                "", "", LeadState::new_lead, LeadState::new_lead, ""});
+    s.sla_policy = to_json(SlaPolicy{});
+    same();
 }

@@ -88,3 +88,62 @@ TEST_CASE("text the plain reader does not take is left to JsonReader") {
     fields(plain, r);
     CHECK_FALSE(plain.done());
 }
+
+TEST_CASE("nested objects and arrays are handed out as their text") {
+    JsonTextFields r(R"({"list": [ {"a": [1, {"b": "]"}]} , {} ], "obj": {"x": "}"}, "n": 1})");
+    CHECK(r.array_text("list", true) == R"([ {"a": [1, {"b": "]"}]} , {} ])");
+    CHECK(r.object_text("obj", true) == R"({"x": "}"})");
+    std::int64_t n = 0;
+    r.integer("n", n, true, 0, 10);
+    CHECK(r.done());
+    std::vector<std::string_view> items;
+    CHECK(JsonTextFields::array_objects(R"([ {"a": 1} ,{"b": {"c": "]"}}])", items));
+    CHECK(items == std::vector<std::string_view>{R"({"a": 1})", R"({"b": {"c": "]"}})"});
+    CHECK(JsonTextFields::array_objects("[ ]", items));
+    CHECK(items.empty());
+    // Only an array of objects, whole: anything else is not taken.
+    for (const char* odd : {"[1]", R"([{"a": [1]}])", "[{},]", "[{}", "[{}] ", "[{}}]", "{}", ""})
+        CHECK_MESSAGE(!JsonTextFields::array_objects(odd, items), odd);
+    // Asked for as anything else, an array still gives up, as before.
+    JsonTextFields s(R"({"note": ["a"]})");
+    std::string note;
+    s.string("note", note, false);
+    CHECK_FALSE(s.done());
+    JsonTextFields t(R"({"obj": [1]})");
+    CHECK(t.object_text("obj", true).empty());
+    CHECK_FALSE(t.done());
+}
+
+namespace {
+// Equal values of equal types all the way down (json's == takes 1 and 1u for the same).
+bool same_dom(const json& a, const json& b) {
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto it = a.begin(), jt = b.begin(); it != a.end(); ++it, ++jt)
+            if (it.key() != jt.key() || !same_dom(it.value(), jt.value())) return false;
+        return true;
+    }
+    return a == b;
+}
+}  // namespace
+
+TEST_CASE("build makes the value nlohmann's parse makes, or leaves the text to it") {
+    for (const std::string& text : {
+             std::string(R"({})"),
+             std::string(R"( { "id" : "act-1", "n": 0, "m": -0, "k": 42, "j": -42, "big": 999999999999999999,
+                 "t": true, "f": false, "z": null, "s": "M\u00fcller \"q\" \\ \n 😀 \ud83d\ude00 \/",
+                 "o": {"p": {"q": "r", "e": {}}}} )"),
+             std::string(R"({"note": "Customer asked about the winter tyre offer", "at": 1790000000})"),
+         }) {
+        json built;
+        REQUIRE_MESSAGE(JsonTextFields(text).build(built), text);
+        CHECK_MESSAGE(same_dom(built, json::parse(text)), text);
+        CHECK(built.dump() == json::parse(text).dump());
+    }
+    for (const char* odd : {R"({"f": 1.5})", R"({"e": 1e3})", R"({"a": [1]})", R"({"a": 1, "a": 2})",
+                            R"({"big": 9999999999999999999})", R"({"s": "\ud800"})", R"({"a": 1,})",
+                            R"({"o": {"a": 1.0}})", R"([])", R"({"a": 1} x)", ""}) {
+        json built;
+        CHECK_MESSAGE(!JsonTextFields(odd).build(built), odd);
+    }
+}
