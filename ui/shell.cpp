@@ -8,6 +8,7 @@
 #include "screens.h"
 #include "sync_status.h"
 #include "theme.h"
+#include "typed_ahead.h"
 #include "widgets.h"
 
 namespace fc::ui {
@@ -163,6 +164,7 @@ void draw_shell(AppState& app) {
     // A platform may load data before its first frame has set the clock; stamp the load with
     // the first clock reading then, rather than showing 1970.
     if (app.loaded && app.loaded_at == 0) app.loaded_at = app.now;
+    const TypedThisFrame typed = note_typed_this_frame();
     handle_shortcuts(app);
     advance_import(app);  // an import keeps running whatever screen is shown
     const ImGuiIO& io = ImGui::GetIO();
@@ -203,6 +205,7 @@ void draw_shell(AppState& app) {
     }
     draw_status(app, ImVec2(0, size.y - bar_h), ImVec2(size.x, bar_h));
     draw_quick_log(app);
+    keep_text_typed_before_focus(typed);
 }
 
 }  // namespace fc::ui

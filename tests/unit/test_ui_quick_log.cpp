@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 #include <algorithm>
 #include "account_screen.h"
 #include "dispatch.h"
@@ -187,4 +188,44 @@ TEST_CASE("Call and Email record a tel: or mailto: for the platform, never for d
     REQUIRE(ui.click("Call", "Accounts"));  // drawn, but disabled
     CHECK(app.pending_url.empty());
     CHECK(ui.shows("Do not contact", "Accounts"));
+}
+
+// The browser queues a keystroke's key and its character as they are typed, and draws when
+// it can (wasm/platform.cpp builds up to four ImGui frames for queued keys). A person who
+// presses "c" and types at once may do so just as the focus moves into the outcome field:
+// ImGui activates a focused field a frame later and ignores the characters of that frame.
+TEST_CASE("text typed the instant the quick log opens arrives whole; typed after Tab, once") {
+    ui::AppState app = test::loaded_demo_app();
+    test::UiHarness ui(app);
+    ui.frame();
+    open_callable_account(app, ui);
+    ImGuiIO& io = ImGui::GetIO();
+    auto paint = [&] {
+        auto keys_queued = [] {
+            for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+                if (e.Type == ImGuiInputEventType_Key || e.Type == ImGuiInputEventType_Text)
+                    return true;
+            return false;
+        };
+        for (int built = 0; built < 4; ++built) {
+            ui.frame();
+            if (!keys_queued()) break;
+        }
+    };
+    auto keystroke = [&](ImGuiKey key, const char* text) {  // the key comes up with the next
+        io.AddKeyEvent(key, true);
+        if (text) io.AddInputCharactersUTF8(text);
+        paint();
+        io.AddKeyEvent(key, false);
+    };
+    keystroke(ImGuiKey_C, nullptr);
+    REQUIRE(app.quick_log.open);
+    keystroke(ImGuiKey_W, "W");  // the outcome field takes the focus in this frame
+    keystroke(ImGuiKey_A, "a");
+    keystroke(ImGuiKey_Tab, nullptr);
+    keystroke(ImGuiKey_O, "O");
+    keystroke(ImGuiKey_K, "k");
+    paint();
+    CHECK(std::string(app.quick_log.outcome) == "Wa");
+    CHECK(std::string(app.quick_log.next_step) == "Ok");
 }
