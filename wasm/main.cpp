@@ -234,6 +234,7 @@ EMSCRIPTEN_KEEPALIVE void fc_file_picked(const char* name, const unsigned char* 
 }
 
 EMSCRIPTEN_KEEPALIVE int fc_frame_count() { return web::frames_drawn(); }
+EMSCRIPTEN_KEEPALIVE int fc_input_unpainted() { return web::input_unpainted() ? 1 : 0; }
 
 // How many leads or Now-queue items arrived since the last call (ui/news.h): the live badge
 // counts these, not pokes, so one lead that is captured and then routed is one piece of news.

@@ -29,6 +29,9 @@ struct Platform {
     long frame_request = 0;
     bool stopped = false;
     int frames_drawn = 0;
+    // Input arrived since the last painted frame that handled everything given to it: the
+    // items published (app.items()) do not show its effect yet.
+    bool input_unpainted = false;
     double last_time = 0;
     std::string text_input;
     std::string clipboard;
@@ -49,6 +52,7 @@ struct Platform {
 // Hands input to ImGui now, or queues it behind the input already waiting, so ImGui sees
 // everything in the order it happened.
 void add_input(Platform::Input input) {
+    P.input_unpainted = true;
     bool wait = !P.deferred.empty() || (input.button && P.moved_this_frame);
     if (wait) P.deferred.push_back(std::move(input));
     else input.add();
@@ -121,6 +125,7 @@ EM_BOOL on_animation_frame(double time, void*) {
     P.builds_before_paint = 1;
     P.callbacks.paint_frame();
     ++P.frames_drawn;
+    P.input_unpainted = discrete_input_queued();
     if ((GImGui->InputEventsQueue.Size > 0 || !P.deferred.empty()) &&
         P.frames_pending < kFramesAfterInput)
         P.frames_pending = kFramesAfterInput;
@@ -334,5 +339,7 @@ void platform_stop() {
 }
 
 int frames_drawn() { return P.frames_drawn; }
+
+bool input_unpainted() { return P.input_unpainted; }
 
 }  // namespace fc::web

@@ -41,5 +41,7 @@ void request_frames(int frames);
 // headless browser's compositor reads the canvas back) to show the same again.
 void request_data_frame();
 int frames_drawn();
+// Whether input (a key, a character, a click) arrived that no painted frame has handled yet.
+bool input_unpainted();
 
 }  // namespace fc::web

@@ -18,7 +18,7 @@ add_executable(forecourt_app
   ${CMAKE_SOURCE_DIR}/wasm/gl_renderer.cpp)
 target_link_libraries(forecourt_app PRIVATE fc_ui)
 set(FC_APP_EXPORTS "_fc_start,_fc_resize,_fc_set_font,_fc_load_snapshot,_fc_load_preview,_fc_add_snapshot,_fc_set_status,\
-_fc_last_error,_fc_items_json,_fc_frame_count,_fc_take_news,_fc_paste,_fc_text,_fc_click,_fc_navigate,_fc_set_theme,\
+_fc_last_error,_fc_items_json,_fc_frame_count,_fc_input_unpainted,_fc_take_news,_fc_paste,_fc_text,_fc_click,_fc_navigate,_fc_set_theme,\
 _fc_set_locale,_fc_set_time_zone,_fc_stop,_fc_file_picked,_malloc,_free,\
 _fc_sync_configure,_fc_sync_begin_load,_fc_sync_apply_page,_fc_sync_draw_changes,_fc_sync_draw_progress,_fc_sync_finish_load,_fc_sync_replay,\
 _fc_sync_forget,_fc_sync_set_status,_fc_sync_take,_fc_sync_error,_fc_sync_preview,\

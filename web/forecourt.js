@@ -18,6 +18,8 @@
 // Test/automation contract (also on the standalone page as window.forecourt):
 //   app.items() -> items drawn in the last frame, [{id, label, window, text, rect: {x,y,w,h}}],
 //                  rect in CSS pixels of the viewport; app.frame() -> frames drawn so far;
+//   app.inputPending() -> whether input arrived that no drawn frame has handled yet (then
+//                  items() may not show its effect: a list not yet filtered by what was typed);
 //   app.firstDataFrameMs -> performance.now() at the first frame that drew data.
 (function () {
   'use strict';
@@ -555,6 +557,7 @@
       },
       items() { return mounted ? readItems()[1] : []; },
       frame() { return mounted ? module._fc_frame_count() : 0; },
+      inputPending() { return mounted && module._fc_input_unpainted() !== 0; },
       // Benchmarks: start recording {t, cpuMs, firstRow} per drawn frame; call again to stop
       // and get the records.
       traceFrames(on) {

@@ -104,7 +104,10 @@ export async function items(page) {
 // When it is not, the screen is saved as build/artifacts/missing-<label>.png to show why.
 export async function findItem(page, label, window = '', timeout = 10000) {
   try {
+    // Only from a frame that has handled all input given so far: a row found before the
+    // list is filtered by the name just typed would be clicked where it no longer is.
     const handle = await page.waitForFunction(([l, w]) => {
+      if (window.forecourt.inputPending()) return null;
       return window.forecourt.items().find((it) => it.label === l && (!w || it.window === w)) || null;
     }, [label, window], { timeout });
     return await handle.jsonValue();
