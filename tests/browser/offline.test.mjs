@@ -7,6 +7,23 @@ import { useServerAndBrowser, openApp, artifactsDir } from './harness.mjs';
 
 const env = useServerAndBrowser({ demo: 'tiny', seed: 11 });
 
+// In the page: whether the inbox and the details are kept in IndexedDB (web/forecourt.js, idb).
+async function keptCopies() {
+  const db = await new Promise((res, rej) => {
+    const req = indexedDB.open('forecourt', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('snapshots');
+    req.onsuccess = () => res(req.result);
+    req.onerror = () => rej(req.error);
+  });
+  try {
+    return await new Promise((res, rej) => {
+      const req = db.transaction('snapshots', 'readonly').objectStore('snapshots').count();
+      req.onsuccess = () => res(req.result >= 2);
+      req.onerror = () => rej(req.error);
+    });
+  } finally { db.close(); }
+}
+
 test('a returning user opens the app and sees their leads with the network off', async () => {
   const { page, context } = await openApp(env.browser, env.server.url);
   const snapshot = await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json();
@@ -32,6 +49,9 @@ test('a first visit is enough: offline straight after it, a reload opens the app
   // took over (forecourt_app.js) must come from what the worker cached at install.
   const { page, context } = await openApp(env.browser, env.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
+  // The copy of the data is written just after it is shown: a person leaving signal a moment
+  // later has it (on a busy machine the write can take longer than the reload below).
+  await page.waitForFunction(keptCopies, null, { timeout: 30000, polling: 100 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null, { timeout: 60000 });
