@@ -11,7 +11,8 @@
 //              updated in the same transaction as the commands' effects.
 //              `deleted` = 1 marks a tombstone (migration 3).
 // command_log  every command applied or rejected, with the reason; rejections are versioned so
-//              a pull can return those after its cursor.
+//              a pull can return those after its cursor. `payload` is '' for an applied
+//              activity.log: the activity's record holds it, and activities never change.
 #include "storage.h"
 
 namespace fc::server {
