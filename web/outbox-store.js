@@ -35,6 +35,18 @@ const VERSION = 3;
 export function commandText(entry) { return entry.text != null ? entry.text : JSON.stringify(entry.command); }
 export function commandOf(entry) { return entry.command || JSON.parse(entry.text); }
 
+// The results of a push batch (commands `first` to `last`) that settled their commands, in
+// seq order: results come in seq order, and nothing after the first out_of_order was looked
+// at, so those stay pending.
+export function answeredRun(results, first, last) {
+  const run = [];
+  for (const r of results) {
+    if (r.status !== 'applied' && r.status !== 'already_applied' && r.status !== 'rejected') break;
+    if (r.seq >= first && r.seq <= last) run.push(r);
+  }
+  return run;
+}
+
 // Bounds of one client's keys: [client, 0] is below every seq, [client, []] above (an array
 // key sorts after every number).
 const below = (client) => [client, 0];
@@ -144,8 +156,10 @@ export async function openOutboxStore(name) {
 
     // Up to `count` pending entries of one client, in seq order: of the first client that has
     // any, from the start when `afterKey` is null, else after that key. An acknowledged run is
-    // stepped over with one request, never read.
-    listPending(afterKey, count) {
+    // stepped over with one request, never read. `known` (pending-texts.js): when it has the
+    // text of every entry of the run, only their keys are read and the entries are made from
+    // those texts (every entry above its client's acknowledged seq is pending: see above).
+    listPending(afterKey, count, known = null) {
       return tx(['outbox', 'meta'], 'readonly', async (s) => {
         const marks = (await promised(s.meta.get('acked'))) || {};
         let from = afterKey == null ? IDBKeyRange.lowerBound([]) : IDBKeyRange.lowerBound(afterKey, true);
@@ -158,7 +172,15 @@ export async function openOutboxStore(name) {
             from = IDBKeyRange.lowerBound([client, acked], true);
             continue;
           }
-          const entries = await promised(s.outbox.getAll(IDBKeyRange.bound(key, above(client)), count));
+          const run = IDBKeyRange.bound(key, above(client));
+          if (known && known.size) {
+            const keys = await promised(s.outbox.getAllKeys(run, count));
+            const texts = keys.map(([c, q]) => known.get(c, q));
+            if (texts.every((t) => t !== undefined)) {
+              return keys.map(([c, q], i) => ({ client_id: c, seq: q, text: texts[i], status: 'pending' }));
+            }
+          }
+          const entries = await promised(s.outbox.getAll(run, count));
           const pending = entries.filter((e) => e.status === 'pending');
           if (pending.length) return pending;
           from = IDBKeyRange.lowerBound(above(client), true);
@@ -215,17 +237,10 @@ export async function openOutboxStore(name) {
     // written back. A refusal is written 'strict': sent again after a power cut, it would come
     // back already_applied, and the user would never see why the change went.
     markResults(clientId, first, last, results) {
-      // The answered run: results come in seq order, and nothing after the first
-      // out_of_order was looked at.
-      let through = 0;
-      const own = [];
-      for (const r of results) {
-        if (r.status !== 'applied' && r.status !== 'already_applied' && r.status !== 'rejected') break;
-        if (r.seq < first || r.seq > last) continue;
-        through = r.seq;
-        if (r.status === 'rejected' || r.superseded) own.push(r);
-      }
-      if (!through) return Promise.resolve();
+      const run = answeredRun(results, first, last);
+      if (!run.length) return Promise.resolve();
+      const through = run[run.length - 1].seq;
+      const own = run.filter((r) => r.status === 'rejected' || r.superseded);
       const refused = own.some((r) => r.status === 'rejected');
       return tx(own.length ? ['outbox', 'meta'] : ['meta'], 'readwrite', async (s) => {
         const marks = (await promised(s.meta.get('acked'))) || {};

@@ -4,7 +4,7 @@
 'use strict';
 const CACHE = 'forecourt-shell-v2';
 const SHELL = ['./', 'index.html', 'app.css', 'favicon.svg', 'forecourt.js', 'standalone.js', 'sync.js', 'outbox-store.js',
-  'forecourt_app.js', 'forecourt_app.wasm', 'fonts/NotoSans-Regular.ttf'];
+  'pending-texts.js', 'forecourt_app.js', 'forecourt_app.wasm', 'fonts/NotoSans-Regular.ttf'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -7,7 +7,8 @@
 // BroadcastChannel; the leader sends them, saves pulled pages, and announces those; the other
 // tabs apply them from IndexedDB. A command is sent by one tab only, and the server applies it
 // once even if a lost response makes the leader send it again (client id + seq).
-import { openOutboxStore, commandOf, commandText } from './outbox-store.js';
+import { openOutboxStore, commandOf, commandText, answeredRun } from './outbox-store.js';
+import { pendingTexts } from './pending-texts.js';
 
 const PULL_LIMIT = 10000;  // the server's largest page: fewer round trips on a first sync
 const PUSH_BATCH = 1000;  // the server's limit (docs/sync-protocol.md, "Limits")
@@ -89,6 +90,7 @@ export async function startSync(env) {
   let loaded = false;           // the app shows data (a load finished)
   let lastPageKey = null;       // the last saved page this tab has applied
   let unsaved = [];             // commands the UI made that IndexedDB has not taken yet
+  const texts = pendingTexts();  // saved commands' texts this tab has: a push sends them as they are
   let saving = Promise.resolve();
   let running = null;           // the sync in progress
   let pullSent = false;         // it has asked the server for changes
@@ -285,6 +287,7 @@ export async function startSync(env) {
     M._fc_sync_finish_load();
     console.debug(`[fc-timing] finish load: ${Math.round(performance.now() - started)} ms`);
     loaded = true;
+    for (const e of entries) if (e.status === 'pending') texts.add(e.client_id, e.seq, commandText(e));
     const seen = new Set(entries.map((e) => e.client_id + '#' + e.seq));
     replay(entries.concat(unsaved.filter((c) => !seen.has(c.client_id + '#' + c.seq))
       .map((command) => ({ client_id: command.client_id, seq: command.seq, command, status: 'pending' }))));
@@ -328,6 +331,7 @@ export async function startSync(env) {
         throw e;
       }
       unsaved = unsaved.slice(batch.length);
+      for (const c of batch) texts.add(c.client_id, c.seq, JSON.stringify(c));
       if (channel) channel.postMessage({ type: 'commands', commands: batch });
       await refreshOutboxStatus();
       if (leader) schedule(0);
@@ -391,6 +395,8 @@ export async function startSync(env) {
       const { client, first, last, answer } = wire.shift();
       const res = await answer;
       marking.push(store.markResults(client, first, last, res.results));
+      const settled = answeredRun(res.results, first, last);
+      if (settled.length) texts.dropThrough(client, settled[settled.length - 1].seq);
       // Kept outside this call: a later batch or the pull may fail before the restore.
       if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;
       const gap = res.results.find((r) => r.status === 'out_of_order');
@@ -399,21 +405,21 @@ export async function startSync(env) {
       countDownWaiting(res.results.length);
     };
     try {
-      let next = store.listPending(null, PUSH_BATCH);
+      let next = store.listPending(null, PUSH_BATCH, texts);
       for (;;) {
         const pending = await next;
         if (!pending.length) {
           while (wire.length) await settleOldest();
           if (!marking.length) return false;  // nothing was waiting: that read was from the start
           await Promise.all(marking);
-          const fresh = await store.listPending(null, PUSH_BATCH);
+          const fresh = await store.listPending(null, PUSH_BATCH, texts);
           if (!fresh.length) return true;
           next = Promise.resolve(fresh);
           continue;
         }
         const client = pending[0].client_id;
         const batch = pending.filter((e) => e.client_id === client);
-        next = store.listPending([client, batch[batch.length - 1].seq], PUSH_BATCH);
+        next = store.listPending([client, batch[batch.length - 1].seq], PUSH_BATCH, texts);
         next.catch(() => {});  // a failed read is reported when awaited, not as unhandled
         send(batch);
         if (wire.length >= PUSH_ON_WIRE) await settleOldest();
@@ -436,6 +442,7 @@ export async function startSync(env) {
     // over a newer one (found by tests/unit/test_sync_simulation.cpp). The device's outbox
     // drops them with the last page, so a tab closed before that replays them on reopen.
     if (acked.length) {
+      for (const run of acked) texts.dropThrough(run.client_id, run.through);
       str('_fc_sync_forget', JSON.stringify(acked));
       if (channel) channel.postMessage({ type: 'forget', keys: acked });
     }
@@ -589,7 +596,11 @@ export async function startSync(env) {
   async function onMessage(msg) {
       try {
         if (msg.type === 'commands') {
-          for (const c of msg.commands) str('_fc_sync_replay', JSON.stringify(c), 0);
+          for (const c of msg.commands) {
+            const text = JSON.stringify(c);
+            str('_fc_sync_replay', text, 0);
+            texts.add(c.client_id, c.seq, text);
+          }
           await refreshOutboxStatus();
           if (leader) schedule(0);
         } else if (msg.type === 'pulled' && !leader) {

@@ -524,6 +524,31 @@ test('a long day offline: 2,500 changes go with two batches on the wire, the lat
   await context.close();
 });
 
+// A push sends the texts of the commands the tab knows (made in it, read as it loaded, handed
+// over by its other tabs) without reading them back; what a tab saved but never handed over
+// (killed first) is read from IndexedDB, in the same run of that tab's commands.
+test('a tab killed before handing over its last commands: the leader sends those too, each once', async () => {
+  const account = await callableAccountRecord(7);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const leader = await signIn(context, 'D1-R1');
+  const other = await reopen(context);
+  assert.equal(await leader.evaluate(() => window.forecourt.sync.status().leader), true);
+  await context.setOffline(true);
+  await logCall(other, account.name, 'Call from the killed tab', 'Next step from the killed tab');
+  await waitForStatus(leader, '2 changes waiting to sync');  // handed over: the leader knows them
+  const otherClient = await other.evaluate(() => window.forecourt.sync.status().clientId);
+  await leftByClosedTab(other, { accountId: account.id, client: otherClient, firstSeq: 3, count: 30,
+    note: 'Killed tab note ' });
+  await other.close();
+  await context.setOffline(false);
+  await waitForStatus(leader, 'No changes waiting to sync');
+  const data = await pullAll('D1-M');
+  assert.equal(data.activities.filter((a) => /^Killed tab note \d+$/.test(a.note || '')).length, 30);
+  assert.equal(countWhere(data.activities, 'note', 'Call from the killed tab'), 1);
+  assert.equal(countWhere(data.tasks, 'title', 'Next step from the killed tab'), 1);
+  await context.close();
+});
+
 test('syncs that bring nothing new draw at most a frame each: no "Syncing" flicker, no redraw of an unchanged strip', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signIn(context, 'D1-R1');

@@ -81,18 +81,18 @@ export function countWhere(records, field, value) {
 }
 
 // Commands another tab of the user saved and left in the outbox (closed before it sent them):
-// `count` activity.log notes on `accountId` from `client`, the note `note` plus the seq, written
+// `count` activity.log notes on `accountId` from `client` (seqs from `firstSeq`), the note `note` plus the seq, written
 // the way the app writes them: the command's JSON text from IndexedDB version 3 on, the object
 // before (`objects` writes objects anyway, as a device upgraded from version 2 still holds).
-export async function leftByClosedTab(page, { accountId, client, count, note, objects = false }) {
-  await page.evaluate(async ({ accountId, client, count, note, objects }) => {
+export async function leftByClosedTab(page, { accountId, client, count, note, objects = false, firstSeq = 1 }) {
+  await page.evaluate(async ({ accountId, client, count, note, objects, firstSeq }) => {
     const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
     const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('forecourt-sync|'));
     const db = await promised(indexedDB.open(name));
     const asText = db.version >= 3 && !objects;
     const t = db.transaction(['outbox'], 'readwrite');
     const at = Math.floor(Date.now() / 1000);
-    for (let seq = 1; seq <= count; ++seq) {
+    for (let seq = firstSeq; seq < firstSeq + count; ++seq) {
       const command = { id: `cmd-${client}-${seq}`, client_id: client, seq, kind: 'activity.log', at, author: '',
         payload: { id: `act-${client}-${seq}`, account_id: accountId, type: 'note', at, note: note + seq } };
       t.objectStore('outbox').put(asText ? { client_id: client, seq, text: JSON.stringify(command), status: 'pending' }
@@ -100,5 +100,5 @@ export async function leftByClosedTab(page, { accountId, client, count, note, ob
     }
     await new Promise((res, rej) => { t.oncomplete = res; t.onerror = () => rej(t.error); });
     db.close();
-  }, { accountId, client, count, note, objects });
+  }, { accountId, client, count, note, objects, firstSeq });
 }
