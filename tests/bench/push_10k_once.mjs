@@ -5,11 +5,13 @@
 // last byte), and with
 // FC_PROFILE=1 the main thread's heaviest functions (a CPU profile through the DevTools
 // protocol) and the page's '[fc-timing]' console lines. FC_OBJECTS=1 writes the commands as
-// objects, as IndexedDB version 2 did (entries an upgraded device still holds).
+// objects, as IndexedDB version 2 did (entries an upgraded device still holds). FC_REOPEN=1
+// reloads the tab after writing them and times its first sync, as offline_bench.mjs's
+// sync_push_10k_ms does (the profile options do not apply to it).
 //   node tests/bench/push_10k_once.mjs            FC_BUILD=/other/build measures another tree,
 //   FC_WWW=/other/www another web root with this tree's server
 import { startServer, launchBrowser } from '../browser/harness.mjs';
-import { signedInPage, writeTenThousandCommands, printProfile } from './bench_session.mjs';
+import { signedInPage, writeTenThousandCommands, reopenedWithTenThousand, printProfile } from './bench_session.mjs';
 
 const runs = Number(process.env.FC_RUNS || 3);
 const profile = process.env.FC_PROFILE === '1';
@@ -18,7 +20,8 @@ const trace = process.env.FC_TRACE;  // a file to write the last run's Chrome tr
 const server = await startServer({ demo: 'tiny', seed: 3, www: process.env.FC_WWW });
 const browser = await launchBrowser();
 try {
-  const { context, page, session } = await signedInPage(browser, server.url, 'D1-R1', { timings: true });
+  const { context, page, session } = await signedInPage(browser, server.url, 'D1-R1',
+    { timings: true, pokes: process.env.FC_REOPEN !== '1' });  // a poke's pull would be the last sync
   const first = await (await fetch(`${server.url}api/v1/sync/pull?cursor=0&limit=10000`,
     { headers: { Authorization: 'Bearer ' + session.token } })).json();
   const accountId = first.changes.find((c) => c.table === 'accounts').record.id;
@@ -26,6 +29,11 @@ try {
   if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); }
 
   for (let run = 0; run < runs; ++run) {
+    if (process.env.FC_REOPEN === '1') {  // the reopened app's own first sync
+      const { acknowledged, pulledBack } = await reopenedWithTenThousand(page, accountId, run);
+      console.log(`run ${run}: acknowledged ${Math.round(acknowledged)} ms, synced ${Math.round(pulledBack)} ms (reopened)`);
+      continue;
+    }
     await writeTenThousandCommands(page, accountId, run, { objects: process.env.FC_OBJECTS === '1' });
     await page.evaluate(() => performance.clearResourceTimings());
     if (cdp) await cdp.send('Profiler.start');
