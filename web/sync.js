@@ -606,6 +606,7 @@ export async function startSync(env) {
         } else if (msg.type === 'pulled' && !leader) {
           await catchUp(msg.complete);
         } else if (msg.type === 'forget') {
+          for (const run of msg.keys) texts.dropThrough(run.client_id, run.through);
           str('_fc_sync_forget', JSON.stringify(msg.keys));
           await refreshOutboxStatus();
         } else if (msg.type === 'restore') {
