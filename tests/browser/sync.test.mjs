@@ -487,19 +487,25 @@ test('a long day offline: 2,500 changes go with two batches on the wire, the lat
   await waitForData(page);
   await waitForStatus(page, '2500 changes waiting to sync');
 
-  // The first batch is held back on its way (once), so the second reaches the server before it.
-  // Every command's answers are kept: a retry timer firing as the network returns may send a
-  // batch twice (already_applied the second time), but none may be refused as out of order.
+  // The first batch is held back on its way (once) until the second has come after it (or 10 s:
+  // a tab that waits for the first answer before sending more fails below), and a moment more,
+  // so the second reaches the server first. Every command's answers are kept: a retry timer
+  // firing as the network returns may send a batch twice (already_applied the second time),
+  // but none may be refused as out of order.
   const answers = new Map();  // seq -> statuses the server answered
   let onWire = 0, mostOnWire = 0, heldBack = false;
+  let secondCame;
+  const second = new Promise((r) => { secondCame = r; });
   await context.route('**/api/v1/sync/push', async (route) => {
     const { commands } = JSON.parse(route.request().postData());
     onWire += 1;
     mostOnWire = Math.max(mostOnWire, onWire);
     try {
+      if (commands[0].seq !== 1) secondCame();
       if (commands[0].seq === 1 && !heldBack) {
         heldBack = true;
-        await new Promise((r) => setTimeout(r, 400));
+        await Promise.race([second, new Promise((r) => setTimeout(r, 10000))]);
+        await new Promise((r) => setTimeout(r, 200));
       }
       const res = await route.fetch();
       if (res.status() === 200) {
