@@ -7,8 +7,8 @@
 //                            the outbox: none waiting)                           target <= 500
 //   sync_push_10k_unread_ms  the same with the 10k written while the tab was open, behind its
 //                            back: the push reads them from IndexedDB (reported beside)
-//   sync_push_10k_pulled_back_ms  the same sync until its pull has brought the 10k back and
-//                            the app shows them (the issue asks for none; reported beside)
+//   sync_push_10k_pulled_back_ms  the same sync until it ended: its pull has brought the 10k
+//                            back, applied and saved them (the issue asks for none; reported beside)
 //   pull_incremental_100_ms  100 records changed on the server by another user, pulled into an
 //                            up-to-date client: applied in the app and saved in IndexedDB (the
 //                            frame showing them is requested then)               target <= 20
@@ -50,8 +50,8 @@ try {
       headers: { Authorization: 'Bearer ' + (await login(server.url, 'D1-R1')).token },
     })).json();
     const accountId = first.changes.find((c) => c.table === 'accounts').record.id;
-    // Each push adds 10k records to the tab: the pulls are timed after the same three as
-    // before the unread pushes were measured, which come last.
+    // Each push adds 10k records to the tab: the pulls are timed after three of them, as
+    // before the unread pushes were added; those come last.
     const push = [], unread = [], pull = [];
     for (let run = 0; run < 3; ++run) push.push(await pushTenThousand(page, accountId, run, { reopen: true }));
     for (let run = 0; run < 3; ++run) {
