@@ -141,13 +141,15 @@ export async function openOutboxStore(name) {
       return tx(['meta'], 'readwrite', (s) => { s.meta.put(value, key); }, durability);
     },
 
-    // New commands of one client and its next seq, together.
+    // New commands of one client and its next seq, together. Resolves with the texts saved.
     addCommands(commands, clientId, nextSeq) {
       return tx(['outbox', 'meta'], 'readwrite', (s) => {
-        for (const command of commands) {
-          s.outbox.put({ client_id: command.client_id, seq: command.seq, text: JSON.stringify(command), status: 'pending' });
-        }
+        const texts = commands.map((command) => JSON.stringify(command));
+        commands.forEach((command, i) => {
+          s.outbox.put({ client_id: command.client_id, seq: command.seq, text: texts[i], status: 'pending' });
+        });
         s.meta.put(nextSeq, 'next_seq:' + clientId);
+        return texts;
       });
     },
 
@@ -228,7 +230,7 @@ export async function openOutboxStore(name) {
       });
     },
 
-    // The push results of one client's batch of seqs `first`..`last`: applied and
+    // The push results of one client's batch that settled its commands (answeredRun): applied and
     // already_applied are acknowledged by raising the client's 'acked' seq over the answered
     // run (one write for the batch; removed with the next complete pull, which carries their
     // effects). Rejected ones are written with their error (kept until the user dismisses
@@ -236,8 +238,7 @@ export async function openOutboxStore(name) {
     // dismissal or a pull removed meanwhile (a tab closing while its push was answered) is not
     // written back. A refusal is written 'strict': sent again after a power cut, it would come
     // back already_applied, and the user would never see why the change went.
-    markResults(clientId, first, last, results) {
-      const run = answeredRun(results, first, last);
+    markResults(clientId, run) {
       if (!run.length) return Promise.resolve();
       const through = run[run.length - 1].seq;
       const own = run.filter((r) => r.status === 'rejected' || r.superseded);

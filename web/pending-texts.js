@@ -15,9 +15,10 @@ export function pendingTexts() {
   let size = 0;
   return {
     add(clientId, seq, text) {
+      if (size >= MAX_TEXTS) return;
       let texts = byClient.get(clientId);
       if (!texts) byClient.set(clientId, (texts = new Map()));
-      if (texts.has(seq) || size >= MAX_TEXTS) return;
+      if (texts.has(seq)) return;
       texts.set(seq, text);
       size += 1;
     },

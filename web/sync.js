@@ -321,8 +321,9 @@ export async function startSync(env) {
       if (!unsaved.length) return;
       const batch = unsaved.slice();
       const nextSeq = batch[batch.length - 1].seq + 1;
+      let saved;  // the texts IndexedDB took, kept for the push
       try {
-        await store.addCommands(batch, clientId, nextSeq);
+        saved = await store.addCommands(batch, clientId, nextSeq);
       } catch (e) {
         const full = e && e.name === 'QuotaExceededError';
         setStatus({ error: full
@@ -331,7 +332,7 @@ export async function startSync(env) {
         throw e;
       }
       unsaved = unsaved.slice(batch.length);
-      for (const c of batch) texts.add(c.client_id, c.seq, JSON.stringify(c));
+      batch.forEach((c, i) => texts.add(c.client_id, c.seq, saved[i]));
       if (channel) channel.postMessage({ type: 'commands', commands: batch });
       await refreshOutboxStatus();
       if (leader) schedule(0);
@@ -394,8 +395,8 @@ export async function startSync(env) {
     const settleOldest = async () => {
       const { client, first, last, answer } = wire.shift();
       const res = await answer;
-      marking.push(store.markResults(client, first, last, res.results));
       const settled = answeredRun(res.results, first, last);
+      marking.push(store.markResults(client, settled));
       if (settled.length) texts.dropThrough(client, settled[settled.length - 1].seq);
       // Kept outside this call: a later batch or the pull may fail before the restore.
       if (res.results.some((r) => r.status === 'rejected')) refusalShown = true;

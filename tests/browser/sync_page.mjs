@@ -81,9 +81,10 @@ export function countWhere(records, field, value) {
 }
 
 // Commands another tab of the user saved and left in the outbox (closed before it sent them):
-// `count` activity.log notes on `accountId` from `client` (seqs from `firstSeq`), the note `note` plus the seq, written
-// the way the app writes them: the command's JSON text from IndexedDB version 3 on, the object
-// before (`objects` writes objects anyway, as a device upgraded from version 2 still holds).
+// `count` activity.log notes on `accountId` from `client` (seqs from `firstSeq`), the note
+// `note` plus the seq, written the way the app writes them: the command's JSON text from
+// IndexedDB version 3 on, the object before (`objects` writes objects anyway, as a device
+// upgraded from version 2 still holds).
 export async function leftByClosedTab(page, { accountId, client, count, note, objects = false, firstSeq = 1 }) {
   await page.evaluate(async ({ accountId, client, count, note, objects, firstSeq }) => {
     const promised = (req) => new Promise((res, rej) => { req.onsuccess = () => res(req.result); req.onerror = () => rej(req.error); });
