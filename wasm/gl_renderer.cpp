@@ -1,9 +1,11 @@
 // Our WebGL2 renderer for Dear ImGui's draw data (why: see gl_renderer.h).
 #include "gl_renderer.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 namespace fc::web {
 namespace {
@@ -77,12 +79,6 @@ void upload(GLenum target, GLsizeiptr& capacity, GLsizeiptr bytes, const void* d
     glBufferSubData(target, 0, bytes, data);
 }
 
-// The framebuffer pixels a draw is clipped to, as glScissor takes them: computed exactly as
-// imgui_impl_opengl3 does (truncating), so what is clipped stays the same.
-struct Scissor {
-    int x, y, w, h;
-    bool operator==(const Scissor& o) const { return x == o.x && y == o.y && w == o.w && h == o.h; }
-};
 
 // Pixels whose centres lie inside the span [lo, hi) along one axis: [first, end). False when
 // an edge is within 1/8 px of a pixel centre, where the rasteriser's snapping and tie rule
@@ -95,7 +91,7 @@ bool covered_span(float lo, float hi, int& first, int& end) {
     return true;
 }
 
-// A command that starts with an opaque plain-colour axis-aligned rectangle (ImDrawList::
+// Indices that start with an opaque plain-colour axis-aligned rectangle (ImDrawList::
 // PrimRect: 4 vertices, indices 0 1 2 0 2 3), such as a pane's background: the pixels its two
 // triangles would cover inside the scissor (glScissor coordinates), and its colour. Clearing
 // them to that colour writes the same bytes as drawing it: with alpha 1 the blend gives the
@@ -126,6 +122,162 @@ bool opaque_rect_at(const ImDrawVert* vtx, const std::uint32_t* idx, unsigned co
     int ay = gy0 > clip.y ? gy0 : clip.y, by = gy1 < clip.y + clip.h ? gy1 : clip.y + clip.h;
     out = {ax, ay, bx > ax ? bx - ax : 0, by > ay ? by - ay : 0};
     return true;
+}
+
+
+bool overlap(const Scissor& a, const Scissor& b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// Whether the rectangles together cover [0, w) x [0, h): each cell of the grid their edges
+// make is tested (a frame has a few dozen rectangles).
+bool covers(const ImVector<Scissor>& rects, int w, int h) {
+    std::vector<int> xs = {0, w}, ys = {0, h};
+    for (const Scissor& s : rects) {
+        xs.insert(xs.end(), {s.x, s.x + s.w});
+        ys.insert(ys.end(), {s.y, s.y + s.h});
+    }
+    std::sort(xs.begin(), xs.end());
+    std::sort(ys.begin(), ys.end());
+    for (size_t i = 0; i + 1 < xs.size(); ++i) {
+        if (xs[i] == xs[i + 1] || xs[i + 1] <= 0 || xs[i] >= w) continue;
+        for (size_t j = 0; j + 1 < ys.size(); ++j) {
+            if (ys[j] == ys[j + 1] || ys[j + 1] <= 0 || ys[j] >= h) continue;
+            bool inside = false;
+            for (const Scissor& s : rects)
+                inside = inside || (s.x <= xs[i] && xs[i + 1] <= s.x + s.w && s.y <= ys[j] &&
+                                    ys[j + 1] <= s.y + s.h);
+            if (!inside) return false;
+        }
+    }
+    return true;
+}
+
+// The frame as clears and draws, in order, into r.ops. A clear is `fresh` when nothing
+// earlier in the frame touched its pixels.
+
+void plan_frame(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_height) {
+    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const ImTextureID font_texture = ImGui::GetIO().Fonts->TexID;
+    const Scissor everything = {0, 0, fb_width, fb_height};
+    r.ops.resize(0);
+    r.touched.resize(0);
+    auto fresh = [&](const Scissor& s) {
+        for (const Scissor& t : r.touched)
+            if (overlap(s, t)) return false;
+        return true;
+    };
+    unsigned idx_base = 0;
+    for (const ImDrawList* list : data->CmdLists) {
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                Op op{Op::Callback};
+                op.list = list;
+                op.cmd = &cmd;
+                r.ops.push_back(op);
+                r.touched.push_back(everything);  // a callback may draw anywhere
+                continue;
+            }
+            ImVec2 clip_min((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
+            ImVec2 clip_max((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
+            if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
+            Scissor clip = {int(clip_min.x), int(float(fb_height) - clip_max.y),
+                            int(clip_max.x - clip_min.x), int(clip_max.y - clip_min.y)};
+            // Opaque rectangles at the start of the command (pane backgrounds): cleared, not
+            // shaded. Draw order is kept: they were first, the rest is drawn after them.
+            unsigned first = idx_base + cmd.IdxOffset;
+            const unsigned end = first + cmd.ElemCount;
+            Op clear{Op::Clear};
+            while (cmd.GetTexID() == font_texture &&
+                   opaque_rect_at(r.vertices.Data, r.indices.Data + first, end - first, white, off,
+                                  scale, fb_height, clip, clear.rect, clear.colour)) {
+                if (clear.rect.w > 0 && clear.rect.h > 0) {
+                    clear.fresh = fresh(clear.rect);
+                    r.ops.push_back(clear);
+                    r.touched.push_back(clear.rect);
+                }
+                first += 6;
+            }
+            if (first == end) continue;
+            Op draw{Op::Draw, clip};
+            draw.first = first;
+            draw.count = end - first;
+            draw.texture = cmd.GetTexID();
+            r.ops.push_back(draw);
+            r.touched.push_back(clip);
+        }
+        idx_base += unsigned(list->IdxBuffer.Size);
+    }
+}
+
+// The colour the frame starts from. A whole-framebuffer clear costs next to nothing on
+// SwiftShader (it becomes the render pass's load operation), a scissored one ~2.5 ns a pixel
+// (4M pixels at 2x). So when fresh clears cover the framebuffer, it starts in the colour
+// they cover most of, and those clears are skipped; else in `clear`, seen where none covers.
+ImU32 start_colour(GlRenderer& r, const float clear[4], int fb_width, int fb_height) {
+    ImU32 start = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], clear[3]));
+    ImVector<Scissor>& cover = r.touched;  // reused: planning is over
+    cover.resize(0);
+    ImVector<ImU32> colours;
+    ImVector<long long> areas;
+    for (const Op& op : r.ops) {
+        if (op.kind != Op::Clear || !op.fresh) continue;
+        cover.push_back(op.rect);
+        const ImU32* found = colours.find(op.colour);
+        int i = colours.index_from_ptr(found);
+        if (found == colours.end()) {
+            colours.push_back(op.colour);
+            areas.push_back(0);
+        }
+        areas[i] += (long long)op.rect.w * op.rect.h;
+    }
+    if (colours.empty() || !covers(cover, fb_width, fb_height)) return start;
+    int best = 0;
+    for (int i = 1; i < colours.Size; ++i)
+        if (areas[i] > areas[best]) best = i;
+    return colours[best];
+}
+
+void clear_to(ImU32 c) {
+    glClearColor(float(c & 0xFF) / 255.0f, float((c >> 8) & 0xFF) / 255.0f,
+                 float((c >> 16) & 0xFF) / 255.0f, float(c >> 24) / 255.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// FNV-1a over 8-byte words: what the frame would draw, to tell a frame that changes nothing.
+struct FrameHash {
+    std::uint64_t h = 1469598103934665603ull;
+    void add(const void* p, size_t n) {
+        const unsigned char* b = static_cast<const unsigned char*>(p);
+        for (; n >= 8; n -= 8, b += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, b, 8);
+            h = (h ^ w) * 1099511628211ull;
+        }
+        for (; n > 0; --n, ++b) h = (h ^ *b) * 1099511628211ull;
+    }
+};
+
+std::uint64_t frame_hash(const ImDrawData* data, const float clear[4]) {
+    FrameHash f;
+    f.add(clear, 4 * sizeof(float));
+    f.add(&data->DisplayPos, sizeof(ImVec2));
+    f.add(&data->DisplaySize, sizeof(ImVec2));
+    f.add(&data->FramebufferScale, sizeof(ImVec2));
+    for (const ImDrawList* list : data->CmdLists) {
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            f.add(&cmd.ClipRect, sizeof cmd.ClipRect);
+            f.add(&cmd.TextureId, sizeof cmd.TextureId);
+            f.add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            f.add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            f.add(&cmd.ElemCount, sizeof cmd.ElemCount);
+            f.add(&cmd.UserCallback, sizeof cmd.UserCallback);
+        }
+        f.add(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        f.add(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    }
+    return f.h;
 }
 
 void set_frame_state(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_height) {
@@ -211,18 +363,21 @@ void gl_renderer_upload_fonts(GlRenderer& r) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID((ImTextureID)(intptr_t)r.font_texture);
+    gl_renderer_forget_frame(r);  // the same vertices now sample other texels
 }
 
-void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]) {
-    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+
+bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]) {
+    const ImVec2 scale = data->FramebufferScale;
     const int fb_width = int(data->DisplaySize.x * scale.x);
     const int fb_height = int(data->DisplaySize.y * scale.y);
-    if (fb_width <= 0 || fb_height <= 0) return;
-    set_frame_state(r, data, fb_width, fb_height);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(clear[0], clear[1], clear[2], clear[3]);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (data->TotalVtxCount == 0) return;
+    if (fb_width <= 0 || fb_height <= 0) return false;
+    // The same pixels as the canvas shows: drawing them again would only cost (in software
+    // WebGL, a readback of the whole canvas for the compositor too).
+    const std::uint64_t hash = frame_hash(data, clear);
+    if (r.drawn_valid && hash == r.drawn_hash) return false;
+    r.drawn_hash = hash;
+    r.drawn_valid = true;
 
     // All lists into one vertex and one index array; indices rebased onto the joined vertices.
     r.vertices.resize(data->TotalVtxCount);
@@ -240,6 +395,13 @@ void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
         vtx_base += unsigned(list->VtxBuffer.Size);
         idx_base += unsigned(list->IdxBuffer.Size);
     }
+    plan_frame(r, data, fb_width, fb_height);
+    const ImU32 start = start_colour(r, clear, fb_width, fb_height);
+
+    set_frame_state(r, data, fb_width, fb_height);
+    glDisable(GL_SCISSOR_TEST);
+    clear_to(start);
+    if (r.ops.empty()) return true;
     glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
     upload(GL_ARRAY_BUFFER, r.vertex_capacity, GLsizeiptr(vtx_base) * sizeof(ImDrawVert),
            r.vertices.Data);
@@ -250,59 +412,45 @@ void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
     glEnable(GL_SCISSOR_TEST);
     ImTextureID bound = (ImTextureID)-1;  // nothing yet: the first draw binds
     Scissor scissor = {-1, -1, -1, -1};
-    idx_base = 0;
-    for (const ImDrawList* list : data->CmdLists) {
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            if (cmd.UserCallback) {
-                if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-                    set_frame_state(r, data, fb_width, fb_height);
-                    bound = (ImTextureID)-1;
-                    scissor = {-1, -1, -1, -1};
-                } else {
-                    cmd.UserCallback(list, &cmd);
-                }
-                continue;
+    auto set_scissor = [&](const Scissor& s) {
+        if (!(s == scissor)) glScissor(s.x, s.y, s.w, s.h);
+        scissor = s;
+    };
+    for (const Op& op : r.ops) {
+        switch (op.kind) {
+        case Op::Callback:
+            if (op.cmd->UserCallback == ImDrawCallback_ResetRenderState) {
+                set_frame_state(r, data, fb_width, fb_height);
+                bound = (ImTextureID)-1;
+                scissor = {-1, -1, -1, -1};
+            } else {
+                op.cmd->UserCallback(op.list, op.cmd);
             }
-            ImVec2 clip_min((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
-            ImVec2 clip_max((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
-            if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
-            Scissor clip = {int(clip_min.x), int(float(fb_height) - clip_max.y),
-                            int(clip_max.x - clip_min.x), int(clip_max.y - clip_min.y)};
-            if (cmd.GetTexID() != bound) {
-                bound = cmd.GetTexID();
+            break;
+        case Op::Clear:
+            if (op.fresh && op.colour == start) break;  // the frame started in this colour
+            set_scissor(op.rect);
+            clear_to(op.colour);
+            break;
+        case Op::Draw:
+            if (op.texture != bound) {
+                bound = op.texture;
                 glBindTexture(GL_TEXTURE_2D, (GLuint)(intptr_t)bound);
                 // The white pixel is the font atlas's: in another texture no UV is special.
                 bool font = bound == ImGui::GetIO().Fonts->TexID;
                 glUniform2f(r.white_uv, font ? white.x : -1.0f, font ? white.y : -1.0f);
             }
-            unsigned first = idx_base + cmd.IdxOffset, count = cmd.ElemCount;
-            // Opaque rectangles at the start of the command (pane backgrounds): cleared, not
-            // shaded. Draw order is kept: they were first, the rest is drawn after them.
-            Scissor rect;
-            ImU32 col;
-            bool font = bound == ImGui::GetIO().Fonts->TexID;
-            while (font && opaque_rect_at(r.vertices.Data, r.indices.Data + first, count, white,
-                                          off, scale, fb_height, clip, rect, col)) {
-                if (rect.w > 0 && rect.h > 0) {
-                    if (!(rect == scissor)) glScissor(rect.x, rect.y, rect.w, rect.h);
-                    scissor = rect;
-                    glClearColor(float(col & 0xFF) / 255.0f, float((col >> 8) & 0xFF) / 255.0f,
-                                 float((col >> 16) & 0xFF) / 255.0f, 1.0f);
-                    glClear(GL_COLOR_BUFFER_BIT);
-                }
-                first += 6;
-                count -= 6;
-            }
-            if (count == 0) continue;
-            if (!(clip == scissor)) glScissor(clip.x, clip.y, clip.w, clip.h);
-            scissor = clip;
-            glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
-                           (const void*)(intptr_t)(first * sizeof(std::uint32_t)));
+            set_scissor(op.rect);
+            glDrawElements(GL_TRIANGLES, GLsizei(op.count), GL_UNSIGNED_INT,
+                           (const void*)(intptr_t)(op.first * sizeof(std::uint32_t)));
+            break;
         }
-        idx_base += unsigned(list->IdxBuffer.Size);
     }
     glDisable(GL_SCISSOR_TEST);
+    return true;
 }
+
+void gl_renderer_forget_frame(GlRenderer& r) { r.drawn_valid = false; }
 
 void gl_renderer_shutdown(GlRenderer& r) {
     if (r.font_texture) glDeleteTextures(1, &r.font_texture);

@@ -7,8 +7,10 @@
 // end. The canvas is ours alone, so here the state is set once per frame, all lists go up in
 // one vertex and one index upload, and a draw is a scissor and a glDrawElements. On
 // SwiftShader (no GPU) the pixels cost too: opaque rectangles at the start of a command (pane
-// backgrounds) are a scissored clear instead of shaded triangles, and opaque plain-colour
-// fills skip the texture fetch. The output is pixel-identical to imgui_impl_opengl3's
+// backgrounds) are a scissored clear instead of shaded triangles, the largest-covering colour
+// is the frame's first clear (free: the render pass's load operation) instead of one per pane,
+// opaque plain-colour fills skip the texture fetch, and a frame identical to the one shown is
+// not drawn at all. The output is pixel-identical to imgui_impl_opengl3's
 // (tests/browser/compare_builds.mjs compares two builds; tests/browser/render.test.mjs checks
 // pane colours, row stripes and glyphs).
 #pragma once
@@ -17,6 +19,25 @@
 #include <cstdint>
 
 namespace fc::web {
+
+// A rectangle of framebuffer pixels as glScissor takes it (rows counted from the bottom).
+struct Scissor {
+    int x, y, w, h;
+    bool operator==(const Scissor& o) const { return x == o.x && y == o.y && w == o.w && h == o.h; }
+};
+
+// One step of a planned frame: a clear of a rectangle, a draw of an index range, or a draw
+// list's callback.
+struct Op {
+    enum Kind { Clear, Draw, Callback } kind;
+    Scissor rect = {};               // Clear: the pixels; Draw: the scissor
+    ImU32 colour = 0;                // Clear
+    bool fresh = false;              // Clear: nothing earlier in the frame touched its pixels
+    unsigned first = 0, count = 0;   // Draw: a range of GlRenderer::indices
+    ImTextureID texture = 0;         // Draw
+    const ImDrawList* list = nullptr;  // Callback
+    const ImDrawCmd* cmd = nullptr;    // Callback
+};
 
 // The GL objects the renderer owns, and the sizes of its growing buffers.
 struct GlRenderer {
@@ -28,6 +49,10 @@ struct GlRenderer {
     GLuint font_texture = 0;
     ImVector<ImDrawVert> vertices;  // every list's vertices, one after another
     ImVector<std::uint32_t> indices;  // rebased onto `vertices` (WebGL2 has no base-vertex draw)
+    ImVector<Op> ops;            // the frame's plan (members, so their memory is reused)
+    ImVector<Scissor> touched;   // while planning: what the frame drew or cleared so far
+    std::uint64_t drawn_hash = 0;  // what the canvas shows (gl_renderer_draw's frame hash)
+    bool drawn_valid = false;
 };
 
 // Compiles the shader and creates the buffers; sets ImGui's renderer name and flags. Returns
@@ -38,9 +63,13 @@ bool gl_renderer_init(GlRenderer& r);
 // and again whenever they are rebuilt (a pixel ratio change rasterises them anew).
 void gl_renderer_upload_fonts(GlRenderer& r);
 
-// Draws a frame: clears the framebuffer (io.DisplaySize device pixels) to `clear` (RGBA, 0..1)
-// and draws `data` over it.
-void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]);
+// Draws a frame: the framebuffer (io.DisplaySize device pixels) in `clear` (RGBA, 0..1) with
+// `data` drawn over it. Returns false, drawing nothing, when the frame is the one the canvas already shows.
+bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]);
+
+// The canvas no longer shows the last frame drawn (resized: its pixels are cleared), so the
+// next gl_renderer_draw draws even an identical frame.
+void gl_renderer_forget_frame(GlRenderer& r);
 
 // Deletes the GL objects (the context is about to go).
 void gl_renderer_shutdown(GlRenderer& r);

@@ -131,6 +131,7 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
 
 EMSCRIPTEN_KEEPALIVE void fc_resize(int css_width, int css_height, float pixel_ratio) {
     web::platform_resize(css_width, css_height, pixel_ratio);
+    web::gl_renderer_forget_frame(renderer);  // setting the canvas size cleared its pixels
 }
 
 // TTF bytes of the UI font (copied).

@@ -170,3 +170,42 @@ test('after a pixel-ratio change the font is rasterised and uploaded again: text
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a frame that looks like the one on screen is not drawn again; a changed one is', async () => {
+  // Counts the WebGL calls that put pixels on the canvas. In software WebGL each drawn frame
+  // also costs a readback of the whole canvas, so an unchanged frame must not draw at all.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__glCalls = 0;
+    for (const name of ['clear', 'drawElements']) {
+      const original = WebGL2RenderingContext.prototype[name];
+      WebGL2RenderingContext.prototype[name] = function (...args) {
+        window.__glCalls++;
+        return original.apply(this, args);
+      };
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(demoUrl(env.server.url));
+  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null);
+  const detail = await findItem(page, 'Lead detail');
+  await page.waitForTimeout(1000);
+  const calls = () => page.evaluate(() => window.__glCalls);
+  const frames = () => page.evaluate(() => window.forecourt.frame());
+
+  // The pointer moving over the empty detail pane: frames are built, none looks different.
+  const [calls0, frames0] = [await calls(), await frames()];
+  for (let i = 0; i < 10; ++i) {
+    await page.mouse.move(detail.rect.x + detail.rect.w / 2 + i * 5, detail.rect.y + detail.rect.h - 40);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  assert.ok(await frames() > frames0, 'the pointer moving made the app build frames');
+  assert.equal(await calls(), calls0, 'frames that look the same as the screen were not drawn');
+
+  // The pointer on a row highlights it: that frame is drawn.
+  const row = (await items(page)).find((it) => it.window === 'Lead inbox' && it.role === 'row');
+  await page.mouse.move(row.rect.x + row.rect.w / 2, row.rect.y + row.rect.h / 2);
+  await page.waitForFunction((n) => window.__glCalls > n, calls0, { timeout: 5000 });
+  await context.close();
+});
