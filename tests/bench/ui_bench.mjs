@@ -6,6 +6,7 @@
 // demo, so a change there seeds afresh. Delete the folder to force it.
 import { startServer, launchBrowser, demoUrl } from '../browser/harness.mjs';
 import { seededDataDir } from './seeded_data.mjs';
+import { scrollInbox } from './scroll_inbox.mjs';
 
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -41,28 +42,7 @@ try {
   await page.waitForTimeout(3000);
 
   // Scrolling: a 100 px wheel event every 16.7 ms for 5 s, not waiting for each to be handled.
-  const inbox = await page.evaluate(() => window.forecourt.items().find((i) => i.label === 'Lead inbox'));
-  await page.mouse.move(inbox.rect.x + inbox.rect.w / 2, inbox.rect.y + inbox.rect.h / 2);
-  const intervals = await page.evaluate(async () => {
-    window.forecourt.traceFrames(true);
-    const canvas = window.forecourt.canvas;
-    const r = canvas.getBoundingClientRect();
-    const gaps = [];
-    let last = performance.now();
-    let running = true;
-    const tick = (t) => { gaps.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    const start = performance.now();
-    await new Promise((resolve) => {
-      const timer = setInterval(() => {
-        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, bubbles: true, cancelable: true,
-          clientX: r.left + r.width / 3, clientY: r.top + r.height / 2 }));
-        if (performance.now() - start > 5000) { clearInterval(timer); resolve(); }
-      }, 16.7);
-    });
-    running = false;
-    return { gaps: gaps.slice(1), frames: window.forecourt.traceFrames(false) };
-  });
+  const intervals = await scrollInbox(page);
 
   // Sort: click a header; time from the press to the first frame drawn with the new order.
   const sorts = [];
