@@ -79,7 +79,6 @@ void upload(GLenum target, GLsizeiptr& capacity, GLsizeiptr bytes, const void* d
     glBufferSubData(target, 0, bytes, data);
 }
 
-
 // Pixels whose centres lie inside the span [lo, hi) along one axis: [first, end). False when
 // an edge is within 1/8 px of a pixel centre, where the rasteriser's snapping and tie rule
 // decide, not the centre test.
@@ -124,7 +123,6 @@ bool opaque_rect_at(const ImDrawVert* vtx, const std::uint32_t* idx, unsigned co
     return true;
 }
 
-
 bool overlap(const Scissor& a, const Scissor& b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
@@ -155,7 +153,6 @@ bool covers(const ImVector<Scissor>& rects, int w, int h) {
 
 // The frame as clears and draws, in order, into r.ops. A clear is `fresh` when nothing
 // earlier in the frame touched its pixels.
-
 void plan_frame(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_height) {
     const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
     const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
@@ -182,6 +179,7 @@ void plan_frame(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_heig
             ImVec2 clip_min((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
             ImVec2 clip_max((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
             if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
+            // Truncated as imgui_impl_opengl3 does, so what is clipped stays the same.
             Scissor clip = {int(clip_min.x), int(float(fb_height) - clip_max.y),
                             int(clip_max.x - clip_min.x), int(clip_max.y - clip_min.y)};
             // Opaque rectangles at the start of the command (pane backgrounds): cleared, not
@@ -366,16 +364,15 @@ void gl_renderer_upload_fonts(GlRenderer& r) {
     gl_renderer_forget_frame(r);  // the same vertices now sample other texels
 }
 
-
-bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]) {
+void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]) {
     const ImVec2 scale = data->FramebufferScale;
     const int fb_width = int(data->DisplaySize.x * scale.x);
     const int fb_height = int(data->DisplaySize.y * scale.y);
-    if (fb_width <= 0 || fb_height <= 0) return false;
+    if (fb_width <= 0 || fb_height <= 0) return;
     // The same pixels as the canvas shows: drawing them again would only cost (in software
     // WebGL, a readback of the whole canvas for the compositor too).
     const std::uint64_t hash = frame_hash(data, clear);
-    if (r.drawn_valid && hash == r.drawn_hash) return false;
+    if (r.drawn_valid && hash == r.drawn_hash) return;
     r.drawn_hash = hash;
     r.drawn_valid = true;
 
@@ -401,7 +398,7 @@ bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
     set_frame_state(r, data, fb_width, fb_height);
     glDisable(GL_SCISSOR_TEST);
     clear_to(start);
-    if (r.ops.empty()) return true;
+    if (r.ops.empty()) return;
     glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
     upload(GL_ARRAY_BUFFER, r.vertex_capacity, GLsizeiptr(vtx_base) * sizeof(ImDrawVert),
            r.vertices.Data);
@@ -447,7 +444,6 @@ bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
         }
     }
     glDisable(GL_SCISSOR_TEST);
-    return true;
 }
 
 void gl_renderer_forget_frame(GlRenderer& r) { r.drawn_valid = false; }

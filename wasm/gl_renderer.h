@@ -64,8 +64,8 @@ bool gl_renderer_init(GlRenderer& r);
 void gl_renderer_upload_fonts(GlRenderer& r);
 
 // Draws a frame: the framebuffer (io.DisplaySize device pixels) in `clear` (RGBA, 0..1) with
-// `data` drawn over it. Returns false, drawing nothing, when the frame is the one the canvas already shows.
-bool gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]);
+// `data` drawn over it. Draws nothing when that is what the canvas already shows.
+void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4]);
 
 // The canvas no longer shows the last frame drawn (resized: its pixels are cleared), so the
 // next gl_renderer_draw draws even an identical frame.
