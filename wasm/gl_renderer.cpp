@@ -213,13 +213,12 @@ void plan_frame(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_heig
 // SwiftShader (it becomes the render pass's load operation), a scissored one ~2.5 ns a pixel
 // (4M pixels at 2x). So when fresh clears cover the framebuffer, it starts in the colour
 // they cover most of, and those clears are skipped; else in `clear`, seen where none covers.
-ImU32 start_colour(GlRenderer& r, const float clear[4], int fb_width, int fb_height) {
+ImU32 start_colour(const ImVector<Op>& ops, const float clear[4], int fb_width, int fb_height) {
     ImU32 start = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], clear[3]));
-    ImVector<Scissor>& cover = r.touched;  // reused: planning is over
-    cover.resize(0);
+    ImVector<Scissor> cover;
     ImVector<ImU32> colours;
     ImVector<long long> areas;
-    for (const Op& op : r.ops) {
+    for (const Op& op : ops) {
         if (op.kind != Op::Clear || !op.fresh) continue;
         cover.push_back(op.rect);
         const ImU32* found = colours.find(op.colour);
@@ -393,7 +392,7 @@ void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
         idx_base += unsigned(list->IdxBuffer.Size);
     }
     plan_frame(r, data, fb_width, fb_height);
-    const ImU32 start = start_colour(r, clear, fb_width, fb_height);
+    const ImU32 start = start_colour(r.ops, clear, fb_width, fb_height);
 
     set_frame_state(r, data, fb_width, fb_height);
     glDisable(GL_SCISSOR_TEST);

@@ -83,9 +83,11 @@ export function demoUrl(url) {
   return url + '?demo';
 }
 
-// Opens the app on the demo snapshot and waits for its first frame with data.
-export async function openApp(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
+// Opens the app on the demo snapshot and waits for its first frame with data. `initScript`
+// (a function) runs in the page before the app's scripts, to instrument it.
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, initScript = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));

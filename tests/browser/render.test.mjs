@@ -4,7 +4,7 @@
 // (harness.mjs), never from guessed coordinates. Colours are the light theme's (ui/theme.cpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openApp, demoUrl, items, findItem } from './harness.mjs';
+import { useServerAndBrowser, openApp, items, findItem } from './harness.mjs';
 
 const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
@@ -151,14 +151,11 @@ test('panes, row stripes and text are drawn as the theme says, at 1x and 2x', as
 test('after a pixel-ratio change the font is rasterised and uploaded again: text still draws', async () => {
   // A window dragged from a 1x screen to a 2x one: the page reports devicePixelRatio 1 until
   // the move, then 2, and the resize that comes with it tells the app (web/forecourt.js).
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
-  await context.addInitScript(() => Object.defineProperty(window, 'devicePixelRatio',
-    { get: () => window.__ratio || 1, configurable: true }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.goto(demoUrl(env.server.url));
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null);
+  const { page, context, errors } = await openApp(env.browser, env.server.url, {
+    scale: 2,
+    initScript: () => Object.defineProperty(window, 'devicePixelRatio',
+      { get: () => window.__ratio || 1, configurable: true }),
+  });
   await findItem(page, 'Lead inbox');
   assert.equal(await page.evaluate(() => window.forecourt.canvas.width), 1280);
   await page.evaluate(() => { window.__ratio = 2; });
@@ -174,20 +171,18 @@ test('after a pixel-ratio change the font is rasterised and uploaded again: text
 test('a frame that looks like the one on screen is not drawn again; a changed one is', async () => {
   // Counts the WebGL calls that put pixels on the canvas. In software WebGL each drawn frame
   // also costs a readback of the whole canvas, so an unchanged frame must not draw at all.
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    window.__glCalls = 0;
-    for (const name of ['clear', 'drawElements']) {
-      const original = WebGL2RenderingContext.prototype[name];
-      WebGL2RenderingContext.prototype[name] = function (...args) {
-        window.__glCalls++;
-        return original.apply(this, args);
-      };
-    }
+  const { page, context } = await openApp(env.browser, env.server.url, {
+    initScript: () => {
+      window.__glCalls = 0;
+      for (const name of ['clear', 'drawElements']) {
+        const original = WebGL2RenderingContext.prototype[name];
+        WebGL2RenderingContext.prototype[name] = function (...args) {
+          window.__glCalls++;
+          return original.apply(this, args);
+        };
+      }
+    },
   });
-  const page = await context.newPage();
-  await page.goto(demoUrl(env.server.url));
-  await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null);
   const detail = await findItem(page, 'Lead detail');
   await page.waitForTimeout(1000);
   const calls = () => page.evaluate(() => window.__glCalls);
