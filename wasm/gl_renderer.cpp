@@ -1,5 +1,6 @@
 // Our WebGL2 renderer for Dear ImGui's draw data (why: see gl_renderer.h).
 #include "gl_renderer.h"
+#include "frame_hash.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -242,41 +243,6 @@ void clear_to(ImU32 c) {
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-// FNV-1a over 8-byte words: what the frame would draw, to tell a frame that changes nothing.
-struct FrameHash {
-    std::uint64_t h = 1469598103934665603ull;
-    void add(const void* p, size_t n) {
-        const unsigned char* b = static_cast<const unsigned char*>(p);
-        for (; n >= 8; n -= 8, b += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, b, 8);
-            h = (h ^ w) * 1099511628211ull;
-        }
-        for (; n > 0; --n, ++b) h = (h ^ *b) * 1099511628211ull;
-    }
-};
-
-std::uint64_t frame_hash(const ImDrawData* data, const float clear[4]) {
-    FrameHash f;
-    f.add(clear, 4 * sizeof(float));
-    f.add(&data->DisplayPos, sizeof(ImVec2));
-    f.add(&data->DisplaySize, sizeof(ImVec2));
-    f.add(&data->FramebufferScale, sizeof(ImVec2));
-    for (const ImDrawList* list : data->CmdLists) {
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            f.add(&cmd.ClipRect, sizeof cmd.ClipRect);
-            f.add(&cmd.TextureId, sizeof cmd.TextureId);
-            f.add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
-            f.add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
-            f.add(&cmd.ElemCount, sizeof cmd.ElemCount);
-            f.add(&cmd.UserCallback, sizeof cmd.UserCallback);
-        }
-        f.add(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        f.add(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-    }
-    return f.h;
-}
-
 void set_frame_state(GlRenderer& r, const ImDrawData* data, int fb_width, int fb_height) {
     glViewport(0, 0, fb_width, fb_height);
     glEnable(GL_BLEND);
@@ -370,7 +336,7 @@ void gl_renderer_draw(GlRenderer& r, const ImDrawData* data, const float clear[4
     if (fb_width <= 0 || fb_height <= 0) return;
     // The same pixels as the canvas shows: drawing them again would only cost (in software
     // WebGL, a readback of the whole canvas for the compositor too).
-    const std::uint64_t hash = frame_hash(data, clear);
+    const std::uint64_t hash = ui::frame_hash(data, clear);
     if (r.drawn_valid && hash == r.drawn_hash) return;
     r.drawn_hash = hash;
     r.drawn_valid = true;
