@@ -1,5 +1,7 @@
-// The browser app: a WebGL2 context on our canvas, our ImGui renderer (gl_renderer.h), the UI
-// from ui/, and a narrow C API the page's JavaScript calls (no embind: CSP-safe, see README).
+// The browser app: our canvas drawn by one of two ImGui renderers (a WebGL2 context and
+// gl_renderer.h where there is a GPU; ui/cpu_renderer.h and a 2D canvas where WebGL would be
+// software: web/forecourt.js chooses), the UI from ui/, and a narrow C API the page's
+// JavaScript calls (no embind: CSP-safe, see README).
 #include <GLES3/gl3.h>
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
@@ -10,6 +12,7 @@
 #include <vector>
 #include "app.h"
 #include "app_instance.h"
+#include "cpu_renderer.h"
 #include "file_io.h"
 #include "gl_renderer.h"
 #include "format.h"
@@ -27,8 +30,11 @@ namespace {
 ui::AppState app;
 ui::NewsWatch news;  // what the live badge has counted (fc_take_news)
 ui::Theme theme;
+bool started = false;
+bool cpu_drawn = false;  // the CPU renderer draws (else WebGL2)
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_context = 0;
 web::GlRenderer renderer;
+ui::CpuRenderer cpu_renderer;
 std::vector<unsigned char> font_ttf;
 std::string last_error;
 std::string items_json;
@@ -38,8 +44,21 @@ EM_JS(void, js_first_data_frame, (), {
     if (Module.onFirstDataFrame) Module.onFirstDataFrame();
 });
 
-EM_JS(void, js_frame_drawn, (double cpu_ms), {
-    if (Module.onFrameDrawn) Module.onFrameDrawn(cpu_ms);
+// A painted frame's main-thread time: building it (ImGui frames to their draw data) and
+// painting it (the renderer's work: WebGL calls, or rasterising and putting the pixels).
+EM_JS(void, js_frame_drawn, (double build_ms, double paint_ms), {
+    if (Module.onFrameDrawn) Module.onFrameDrawn(build_ms, paint_ms);
+});
+
+// The CPU renderer's pixels in [x0, x1) x [y0, y1) onto the canvas's 2D context (viewed in the
+// WASM memory, not copied twice). A frame drawn for a size the canvas no longer has is left
+// out: a resize draws again.
+EM_JS(void, js_put_pixels, (const void* pixels, int width, int height, int x0, int y0, int x1, int y1), {
+    var canvas = Module.canvasElement;
+    if (canvas.width !== width || canvas.height !== height) return;
+    if (!Module.canvas2d) Module.canvas2d = canvas.getContext('2d', { alpha: false });
+    var bytes = new Uint8ClampedArray(HEAPU8.buffer, pixels, width * height * 4);
+    Module.canvas2d.putImageData(new ImageData(bytes, width, height), 0, 0, x0, y0, x1 - x0, y1 - y0);
 });
 
 EM_JS(void, js_app_event, (const char* json), {
@@ -50,7 +69,8 @@ void rebuild_fonts() {
     float ratio = web::platform_pixel_ratio();
     ui::apply_style(ratio, theme);
     ui::load_ui_font(font_ttf.data(), font_ttf.size(), ratio);
-    web::gl_renderer_upload_fonts(renderer);  // a new atlas: upload it again
+    if (cpu_drawn) ui::cpu_renderer_upload_fonts(cpu_renderer);  // a new atlas: take it again
+    else web::gl_renderer_upload_fonts(renderer);
 }
 
 double frame_started = -1;  // when the first ImGui frame of the painted frame was begun
@@ -68,7 +88,15 @@ void build_frame() {
 
 void paint_frame() {
     static const float background[4] = {0.97f, 0.97f, 0.98f, 1};
-    web::gl_renderer_draw(renderer, ImGui::GetDrawData(), background);
+    const double painting = emscripten_get_now();
+    if (!cpu_drawn) {
+        web::gl_renderer_draw(renderer, ImGui::GetDrawData(), background);
+    } else if (ui::cpu_renderer_draw(cpu_renderer, ImGui::GetDrawData(), background)) {
+        const ui::PixelRect& c = cpu_renderer.changed;
+        js_put_pixels(cpu_renderer.pixels.data(), cpu_renderer.width, cpu_renderer.height, c.x0, c.y0,
+                      c.x1, c.y1);
+    }
+    const double painted = emscripten_get_now();
     web::platform_report_text_input();
     // A popup opening is drawn hidden first (ImGui measures it): draw until it shows, a few
     // frames at most, so a window that stays hidden cannot keep an idle app drawing.
@@ -79,21 +107,12 @@ void paint_frame() {
         first_data_frame_reported = true;
         js_first_data_frame();
     }
-    js_frame_drawn(emscripten_get_now() - frame_started);
+    js_frame_drawn(painting - frame_started, painted - painting);
     frame_started = -1;
 }
 
-}  // namespace
-
-ui::AppState& fc::web::app_state() { return app; }
-
-extern "C" {
-
-// Creates the WebGL2 context and ImGui on the canvas and starts the frame loop.
-// Returns 0 on success, or a negative number when WebGL2 is unavailable.
-EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_input_selector,
-                                  int css_width, int css_height, float pixel_ratio,
-                                  int utc_offset_minutes) {
+// A WebGL2 context on the canvas, made current. False (last_error says why) without WebGL2.
+bool start_webgl2(const char* canvas_selector) {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -103,10 +122,26 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
     gl_context = emscripten_webgl_create_context(canvas_selector, &attrs);
     if (gl_context <= 0) {
         last_error = "WebGL2 is not available in this browser";
-        return -1;
+        return false;
     }
     emscripten_webgl_make_context_current(gl_context);
+    return true;
+}
 
+}  // namespace
+
+ui::AppState& fc::web::app_state() { return app; }
+
+extern "C" {
+
+// Creates ImGui on the canvas, drawn by the CPU renderer into a 2D context (`cpu` = 1, the
+// page sets Module.canvasElement) or through a WebGL2 context, and starts the frame loop.
+// Returns 0 on success, or a negative number when WebGL2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_input_selector,
+                                  int css_width, int css_height, float pixel_ratio,
+                                  int utc_offset_minutes, int cpu) {
+    cpu_drawn = cpu != 0;
+    if (!cpu_drawn && !start_webgl2(canvas_selector)) return -1;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -115,13 +150,14 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
     io.BackendPlatformName = "forecourt_html5";
     app.utc_offset_minutes = utc_offset_minutes;
     app.platform = &web::browser_services();
-    if (!web::gl_renderer_init(renderer)) {
+    if (!cpu_drawn && !web::gl_renderer_init(renderer)) {
         last_error = "The WebGL2 shaders did not compile";
         ImGui::DestroyContext();
         emscripten_webgl_destroy_context(gl_context);
         gl_context = 0;
         return -2;
     }
+    started = true;
 
     web::platform_start(canvas_selector, text_input_selector, {build_frame, paint_frame, rebuild_fonts});
     web::platform_resize(css_width, css_height, pixel_ratio);
@@ -131,7 +167,9 @@ EMSCRIPTEN_KEEPALIVE int fc_start(const char* canvas_selector, const char* text_
 
 EMSCRIPTEN_KEEPALIVE void fc_resize(int css_width, int css_height, float pixel_ratio) {
     web::platform_resize(css_width, css_height, pixel_ratio);
-    web::gl_renderer_forget_frame(renderer);  // setting the canvas size cleared its pixels
+    // Setting the canvas size cleared its pixels.
+    web::gl_renderer_forget_frame(renderer);
+    ui::cpu_renderer_forget_frame(cpu_renderer);
 }
 
 // TTF bytes of the UI font (copied).
@@ -215,10 +253,12 @@ EMSCRIPTEN_KEEPALIVE void fc_set_time_zone(const char* iana_name) {
 }
 
 // Releases everything the instance holds in the page: listeners, the frame loop, ImGui and the
-// WebGL context. The module must not be called again afterwards.
+// WebGL context or the CPU renderer's pixels. The module must not be called again afterwards.
 EMSCRIPTEN_KEEPALIVE void fc_stop() {
     web::platform_stop();
-    web::gl_renderer_shutdown(renderer);
+    if (gl_context > 0) web::gl_renderer_shutdown(renderer);
+    cpu_renderer = ui::CpuRenderer{};
+    started = false;
     ImGui::DestroyContext();
     if (gl_context > 0) emscripten_webgl_destroy_context(gl_context);
     gl_context = 0;
@@ -229,7 +269,7 @@ EMSCRIPTEN_KEEPALIVE void fc_stop() {
 // The file the user picked after the app asked for one (wasm/file_io.cpp): name and bytes,
 // copied.
 EMSCRIPTEN_KEEPALIVE void fc_file_picked(const char* name, const unsigned char* bytes, int size) {
-    if (!gl_context) return;  // stopped while the file was being read
+    if (!started) return;  // stopped while the file was being read
     ui::deliver_picked_file(app, name, std::string_view(reinterpret_cast<const char*>(bytes), size_t(size)));
     web::request_frames(2);
 }

@@ -3,7 +3,9 @@
 //
 //   const app = await Forecourt.mount(element, { apiBase, getToken, token, tenant, user, sync,
 //                                                locale, timeZone, theme, route, onEvent,
-//                                                live, sound });   // live: false turns pokes off
+//                                                live, sound, renderer });
+//   live: false turns pokes off; renderer: 'webgl2' or 'cpu' forces one (default: chosen by
+//   the GPU, see chooseRenderer; app.renderer says which draws)
 //   sync: true signs the app in with the token (getToken({refresh}) is asked again after a 401)
 //   and keeps `user`'s records and changes on the device, synced with the server (web/sync.js,
 //   docs/offline.md); app.sync.now() syncs at once, app.sync.status() says how it stands, and a
@@ -53,6 +55,30 @@
         .then((b) => { if (!b) fontFiles.delete(url); return b; }));
     }
     return fontFiles.get(url);
+  }
+
+  // Which renderer draws the app: 'webgl2' on a GPU. Where WebGL2 is missing, or runs on the
+  // CPU itself (SwiftShader, llvmpipe: a machine with no GPU, a virtual desktop, a blocklisted
+  // driver), 'cpu': the app rasterises its frames in WASM onto a 2D canvas. A software WebGL
+  // frame is shaded on the CPU anyway and then read back whole for the compositor, two frame
+  // periods or more at 2x; the 2D canvas has no readback (README, "Frame rate floor").
+  // Asked once per page, of a throwaway canvas.
+  let detectedRenderer = null;
+  function chooseRenderer(requested) {
+    if (requested === 'webgl2' || requested === 'cpu') return requested;
+    if (!detectedRenderer) {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) {
+        detectedRenderer = 'cpu';
+      } else {
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+        detectedRenderer = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) ? 'cpu' : 'webgl2';
+        const lose = gl.getExtension('WEBGL_lose_context');
+        if (lose) lose.loseContext();
+      }
+    }
+    return detectedRenderer;
   }
 
   // The last data each server sent, kept in IndexedDB so the app opens with data when the
@@ -363,7 +389,9 @@
     detailPromise.catch(() => {});
 
     const [factory, compiled] = await Promise.all([moduleFactory(), compiledWasm()]);
+    const renderer = chooseRenderer(opts.renderer);
     const module = await factory({
+      canvasElement: canvas,  // the CPU renderer's pixels go onto its 2D context
       instantiateWasm(imports, done) {
         WebAssembly.instantiate(compiled, imports).then((instance) => done(instance, compiled));
         return {};
@@ -373,13 +401,14 @@
         resolveFirstData(firstDataFrameMs);
       },
       onAppEvent(json) { emit(JSON.parse(json)); },
-      onFrameDrawn(cpuMs) {
+      onFrameDrawn(buildMs, paintMs) {
         if (syncClient) syncClient.onFrame();  // the frame's new commands go to IndexedDB now
         // Coalesced: the mirror follows the screen within a tenth of a second, not per frame.
         if (!mirrorTimer) mirrorTimer = setTimeout(updateMirror, 100);
         if (trace) {
           const first = readItems()[1].find((it) => it.role === 'row');
-          trace.push({ t: performance.now(), cpuMs, firstRow: first ? first.label : null });
+          trace.push({ t: performance.now(), cpuMs: buildMs + paintMs, buildMs, paintMs,
+            firstRow: first ? first.label : null });
         }
       },
       onTextInputState(active, x, y, lineHeight) {
@@ -400,7 +429,7 @@
     const box = canvas.getBoundingClientRect();
     const started = withString(module, '#' + canvas.id, (c) => withString(module, '#' + textInput.id,
       (t) => module._fc_start(c, t, Math.round(box.width), Math.round(box.height), ratio(),
-        utcOffsetMinutes(opts.timeZone))));
+        utcOffsetMinutes(opts.timeZone), renderer === 'cpu' ? 1 : 0)));
     if (started !== 0) {
       canvas.remove();
       throw new Error(module.UTF8ToString(module._fc_last_error()));
@@ -548,7 +577,7 @@
         mirror.remove();
         if (syncClient) syncClient.stop();
         syncClient = null;
-        const gl = canvas.getContext('webgl2');
+        const gl = renderer === 'webgl2' ? canvas.getContext('webgl2') : null;
         module._fc_stop();
         const lose = gl && gl.getExtension('WEBGL_lose_context');
         if (lose) lose.loseContext();
@@ -557,9 +586,10 @@
       },
       items() { return mounted ? readItems()[1] : []; },
       frame() { return mounted ? module._fc_frame_count() : 0; },
+      renderer,  // 'webgl2' or 'cpu' (see chooseRenderer)
       inputPending() { return mounted && module._fc_input_unpainted() !== 0; },
-      // Benchmarks: start recording {t, cpuMs, firstRow} per drawn frame; call again to stop
-      // and get the records.
+      // Benchmarks: start recording {t, cpuMs (= buildMs + paintMs), buildMs, paintMs, firstRow}
+      // per drawn frame; call again to stop and get the records.
       traceFrames(on) {
         const out = trace;
         trace = on ? [] : null;
@@ -583,7 +613,7 @@
         apiBase: attr('api-base'), tenant: attr('tenant'), user: attr('user'), route: attr('route'),
         sync: this.hasAttribute('sync'),
         locale: attr('locale'), timeZone: attr('time-zone'),
-        theme: { mode: attr('theme'), accent: attr('accent') },
+        theme: { mode: attr('theme'), accent: attr('accent') }, renderer: attr('renderer'),
         getToken: this.getToken ? (o) => this.getToken(o) : undefined,
       }).then((app) => { this.app = app; this.dispatchEvent(new CustomEvent('forecourt:ready')); return app; });
     }

@@ -74,14 +74,16 @@ function showError(err) {
 
 async function start() {
   const root = document.getElementById('forecourt-root');
-  if (new URLSearchParams(location.search).has('demo')) {
-    window.forecourt = await Forecourt.mount(root);
+  const params = new URLSearchParams(location.search);
+  const renderer = params.get('renderer') || undefined;  // 'webgl2' or 'cpu' forces one
+  if (params.has('demo')) {
+    window.forecourt = await Forecourt.mount(root, { renderer });
     return;
   }
   let session = savedSession() || await signIn(null, '');
   let renewing = null;
   window.forecourt = await Forecourt.mount(root, {
-    sync: true, tenant: session.tenant, user: session.user.id,
+    sync: true, tenant: session.tenant, user: session.user.id, renderer,
     getToken: async ({ refresh }) => {
       if (refresh) {
         renewing = renewing || signIn(session, 'Your session has ended. Sign in again to keep syncing.')

@@ -84,14 +84,16 @@ export function demoUrl(url) {
 }
 
 // Opens the app on the demo snapshot and waits for its first frame with data. `initScript`
-// (a function) runs in the page before the app's scripts, to instrument it.
-export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, initScript = null } = {}) {
+// (a function) runs in the page before the app's scripts, to instrument it; `renderer`
+// ('webgl2' or 'cpu') forces one (else the app chooses: 'cpu' in this software-WebGL browser).
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, initScript = null,
+  renderer = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(demoUrl(url));
+  await page.goto(demoUrl(url) + (renderer ? `&renderer=${renderer}` : ''));
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null,
     null, { timeout: 60000 });
   return { context, page, errors };

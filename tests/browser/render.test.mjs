@@ -1,10 +1,14 @@
-// What the renderer (wasm/gl_renderer.cpp) puts on the canvas, read back as pixels: the panes'
-// background colours, the inbox's row stripes, and text drawn from the font texture (glyphs
-// with anti-aliased edges, not solid boxes). Places come from the items the app publishes
-// (harness.mjs), never from guessed coordinates. Colours are the light theme's (ui/theme.cpp).
+// What the renderers put on the canvas, read back as pixels: the panes' background colours, the
+// inbox's row stripes, and text drawn from the font texture (glyphs with anti-aliased edges,
+// not solid boxes), for both renderers: WebGL2 (wasm/gl_renderer.cpp) and the CPU one on a 2D
+// canvas (ui/cpu_renderer.cpp), which this software-WebGL browser gets unless it asks. Places
+// come from the items the app publishes (harness.mjs), never from guessed coordinates. Colours
+// are the light theme's (ui/theme.cpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openApp, items, findItem } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { useServerAndBrowser, openApp, items, findItem, artifactsDir } from './harness.mjs';
 
 const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
@@ -136,9 +140,12 @@ async function checkLeadsScreen(page) {
   return grab;
 }
 
-test('panes, row stripes and text are drawn as the theme says, at 1x and 2x', async () => {
-  for (const scale of [1, 2]) {
-    const { page, context, errors } = await openApp(env.browser, env.server.url, { scale });
+const RENDERERS = ['webgl2', 'cpu'];
+
+test('panes, row stripes and text are drawn as the theme says, at 1x and 2x, by both renderers', async () => {
+  for (const renderer of RENDERERS) for (const scale of [1, 2]) {
+    const { page, context, errors } = await openApp(env.browser, env.server.url, { scale, renderer });
+    assert.equal(await page.evaluate(() => window.forecourt.renderer), renderer);
     await findItem(page, 'Lead inbox');
     await page.waitForTimeout(1000);  // the details part arrives and the app settles
     const grab = await checkLeadsScreen(page);
@@ -149,10 +156,14 @@ test('panes, row stripes and text are drawn as the theme says, at 1x and 2x', as
 });
 
 test('after a pixel-ratio change the font is rasterised and uploaded again: text still draws', async () => {
+  for (const renderer of RENDERERS) await pixelRatioChange(renderer);
+});
+
+async function pixelRatioChange(renderer) {
   // A window dragged from a 1x screen to a 2x one: the page reports devicePixelRatio 1 until
   // the move, then 2, and the resize that comes with it tells the app (web/forecourt.js).
   const { page, context, errors } = await openApp(env.browser, env.server.url, {
-    scale: 2,
+    scale: 2, renderer,
     initScript: () => Object.defineProperty(window, 'devicePixelRatio',
       { get: () => window.__ratio || 1, configurable: true }),
   });
@@ -166,41 +177,145 @@ test('after a pixel-ratio change the font is rasterised and uploaded again: text
   assert.equal(grab.scale, 2);
   assert.deepEqual(errors, []);
   await context.close();
-});
+}
+
+// The calls that put pixels on the canvas, counted as window.__paints: WebGL's clear and draw,
+// and the 2D context's putImageData (the CPU renderer's only one).
+function countPaints() {
+  window.__paints = 0;
+  const wrap = (proto, name) => {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      window.__paints++;
+      return original.apply(this, args);
+    };
+  };
+  wrap(WebGL2RenderingContext.prototype, 'clear');
+  wrap(WebGL2RenderingContext.prototype, 'drawElements');
+  wrap(CanvasRenderingContext2D.prototype, 'putImageData');
+}
 
 test('a frame that looks like the one on screen is not drawn again; a changed one is', async () => {
-  // Counts the WebGL calls that put pixels on the canvas. In software WebGL each drawn frame
-  // also costs a readback of the whole canvas, so an unchanged frame must not draw at all.
-  const { page, context } = await openApp(env.browser, env.server.url, {
-    initScript: () => {
-      window.__glCalls = 0;
-      for (const name of ['clear', 'drawElements']) {
-        const original = WebGL2RenderingContext.prototype[name];
-        WebGL2RenderingContext.prototype[name] = function (...args) {
-          window.__glCalls++;
-          return original.apply(this, args);
-        };
-      }
-    },
-  });
-  const detail = await findItem(page, 'Lead detail');
-  await page.waitForTimeout(1000);
-  const calls = () => page.evaluate(() => window.__glCalls);
-  const frames = () => page.evaluate(() => window.forecourt.frame());
+  // Without a GPU each drawn frame costs: a WebGL one a readback of the whole canvas, a CPU
+  // one its rasterising and copy. So an unchanged frame must not draw at all.
+  for (const renderer of RENDERERS) {
+    const { page, context } = await openApp(env.browser, env.server.url, { renderer, initScript: countPaints });
+    const detail = await findItem(page, 'Lead detail');
+    await page.waitForTimeout(1000);
+    const paints = () => page.evaluate(() => window.__paints);
+    const frames = () => page.evaluate(() => window.forecourt.frame());
+    assert.ok(await paints() > 0, `${renderer}: the first frames were drawn`);
 
-  // The pointer moving over the empty detail pane: frames are built, none looks different.
-  const [calls0, frames0] = [await calls(), await frames()];
-  for (let i = 0; i < 10; ++i) {
-    await page.mouse.move(detail.rect.x + detail.rect.w / 2 + i * 5, detail.rect.y + detail.rect.h - 40);
-    await page.waitForTimeout(50);
+    // The pointer moving over the empty detail pane: frames are built, none looks different.
+    const [paints0, frames0] = [await paints(), await frames()];
+    for (let i = 0; i < 10; ++i) {
+      await page.mouse.move(detail.rect.x + detail.rect.w / 2 + i * 5, detail.rect.y + detail.rect.h - 40);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    assert.ok(await frames() > frames0, `${renderer}: the pointer moving made the app build frames`);
+    assert.equal(await paints(), paints0, `${renderer}: frames that look the same as the screen were not drawn`);
+
+    // The pointer on a row highlights it: that frame is drawn.
+    const row = (await items(page)).find((it) => it.window === 'Lead inbox' && it.role === 'row');
+    await page.mouse.move(row.rect.x + row.rect.w / 2, row.rect.y + row.rect.h / 2);
+    await page.waitForFunction((n) => window.__paints > n, paints0, { timeout: 5000 });
+    await context.close();
   }
-  await page.waitForTimeout(300);
-  assert.ok(await frames() > frames0, 'the pointer moving made the app build frames');
-  assert.equal(await calls(), calls0, 'frames that look the same as the screen were not drawn');
+});
 
-  // The pointer on a row highlights it: that frame is drawn.
-  const row = (await items(page)).find((it) => it.window === 'Lead inbox' && it.role === 'row');
-  await page.mouse.move(row.rect.x + row.rect.w / 2, row.rect.y + row.rect.h / 2);
-  await page.waitForFunction((n) => window.__glCalls > n, calls0, { timeout: 5000 });
+test('without a GPU under WebGL2 the app draws on a 2D canvas; with one, through WebGL2', async () => {
+  // This browser's WebGL2 is SwiftShader (the CPU): the app takes the CPU renderer by itself.
+  let { page, context, errors } = await openApp(env.browser, env.server.url);
+  assert.equal(await page.evaluate(() => window.forecourt.renderer), 'cpu');
+  assert.equal(await page.evaluate(() => window.forecourt.canvas.getContext('webgl2')), null,
+    'the canvas holds a 2D context, not WebGL');
+  await checkLeadsScreen(page);
+  assert.deepEqual(errors, []);
   await context.close();
+
+  // The same browser saying its WebGL2 runs on a GPU: the app takes WebGL2.
+  ({ page, context, errors } = await openApp(env.browser, env.server.url, {
+    initScript: () => {
+      const original = WebGL2RenderingContext.prototype.getParameter;
+      WebGL2RenderingContext.prototype.getParameter = function (p) {
+        const info = this.getExtension('WEBGL_debug_renderer_info');
+        if (info && p === info.UNMASKED_RENDERER_WEBGL) return 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)';
+        return original.call(this, p);
+      };
+    },
+  }));
+  assert.equal(await page.evaluate(() => window.forecourt.renderer), 'webgl2');
+  await checkLeadsScreen(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the CPU renderer draws what the WebGL2 renderer draws', async () => {
+  // The same screens (clock fixed, same clicks) at 2x from both: a lead's detail (text,
+  // buttons, check boxes, the timeline) and the Reports screen (charts: bars, lines). Compared
+  // inside a window's rectangle: the inbox's order of leads with equal scores may differ
+  // between two page loads. They may differ by a step or two of 8-bit rounding (SwiftShader
+  // filters the font texture its own way), on glyph edges; not by more.
+  const fixedTime = Date.now();
+  const lead = (await (await fetch(env.server.url + 'api/v1/demo/snapshot')).json()).leads[0].id;
+  const shots = {};
+  for (const renderer of RENDERERS) {
+    const { page, context, errors } = await openApp(env.browser, env.server.url, {
+      scale: 2, renderer, initScript: `Date.now = () => ${fixedTime};`,
+    });
+    shots[renderer] = [];
+    const shoot = async (window) => {
+      await page.mouse.move(1, 1);
+      await page.waitForTimeout(500);
+      const pane = (await items(page)).find((it) => it.role === 'window' && it.label === window);
+      shots[renderer].push({ window, rect: pane.rect, png: await page.screenshot() });
+    };
+    await findItem(page, 'Lead inbox');
+    await page.evaluate((id) => window.forecourt.navigate('lead/' + id), lead);
+    await findItem(page, 'Log call', 'Lead detail');
+    await shoot('Lead detail');
+    const reports = await findItem(page, 'Reports', 'Navigation');
+    await page.mouse.click(reports.rect.x + reports.rect.w / 2, reports.rect.y + reports.rect.h / 2);
+    await findItem(page, 'Funnel: Leads', 'Reports');
+    await shoot('Reports');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const scratch = await env.browser.newPage();
+  for (let i = 0; i < shots.cpu.length; ++i) {
+    const [gl, cpu] = [shots.webgl2[i], shots.cpu[i]];
+    const d = await scratch.evaluate(async ([a64, b64, r]) => {
+      const decode = async (s) => {
+        const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + s)).blob());
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const g = c.getContext('2d');
+        g.drawImage(bmp, 0, 0);
+        return g.getImageData(0, 0, bmp.width, bmp.height);
+      };
+      const [x, y] = [await decode(a64), await decode(b64)];
+      let near = 0, far = 0, sum = 0, n = 0;
+      for (let py = Math.ceil(r.y * 2); py < Math.floor((r.y + r.h) * 2); ++py) {
+        for (let px = Math.ceil(r.x * 2); px < Math.floor((r.x + r.w) * 2); ++px) {
+          const j = (py * x.width + px) * 4;
+          const d = Math.max(Math.abs(x.data[j] - y.data[j]), Math.abs(x.data[j + 1] - y.data[j + 1]),
+            Math.abs(x.data[j + 2] - y.data[j + 2]));
+          sum += d;
+          ++n;
+          if (d <= 8) ++near; else if (d > 64) ++far;
+        }
+      }
+      return { width: x.width, pixels: n, near: near / n, far, mean: sum / n };
+    }, [gl.png.toString('base64'), cpu.png.toString('base64'), gl.rect]);
+    const what = `${gl.window} ${JSON.stringify(d)}`;
+    if (process.env.RENDER_DEBUG) console.log(what);
+    const same = d.near >= 0.995 && d.mean < 0.5 && d.far < 500;
+    if (!same) {  // saved to look at
+      for (const r of RENDERERS) writeFileSync(path.join(artifactsDir, `renderers-${i}-${r}.png`), shots[r][i].png);
+    }
+    assert.equal(d.width, 2560, what);
+    assert.ok(d.pixels > 500000, `${what}: a window of the screen`);
+    assert.ok(same, `${what}: 99.5% of pixels within 8 levels, a mean under half a level, few far apart`);
+  }
+  await scratch.close();
 });
