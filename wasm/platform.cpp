@@ -6,6 +6,7 @@
 // [X] On-demand rendering: a few frames after each event, then the loop sleeps
 #include "platform.h"
 #include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -104,8 +105,9 @@ bool discrete_input_queued() {
     return false;
 }
 
-EM_BOOL on_animation_frame(double time, void*) {
-    P.frame_scheduled = false;
+// Builds the ImGui frames the queued input needs and paints the last one, at `time` (ms, the
+// animation frame's clock).
+void run_frame(double time) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = P.last_time > 0 ? float((time - P.last_time) / 1000.0) : 1.0f / 60;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 1000;
@@ -133,6 +135,11 @@ EM_BOOL on_animation_frame(double time, void*) {
     // A text field being edited blinks its cursor and takes key repeats: keep drawing.
     if (P.frames_pending > 0 || io.WantTextInput) request_frames(0);
     else P.last_time = 0;
+}
+
+EM_BOOL on_animation_frame(double time, void*) {
+    P.frame_scheduled = false;
+    run_frame(time);
     return EM_FALSE;
 }
 
@@ -302,10 +309,14 @@ void platform_click(float x, float y) {
     request_frames(kFramesAfterInput);
 }
 
+// Typed text is painted at once, not at the next animation frame: what a keystroke changes (a
+// search narrowing 100k leads) is ready before the display's next frame instead of being
+// started at it, and shows a frame sooner. Text waiting behind a click goes in order, later.
 void platform_text(const char* utf8) {
     std::string text = utf8 ? utf8 : "";
     add_input([text] { ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); });
     request_frames(kFramesAfterInput);
+    if (P.deferred.empty()) run_frame(emscripten_get_now());
 }
 
 EM_JS(void, js_text_input_state, (int active, float x, float y, float line_height), {

@@ -44,3 +44,23 @@ test('a name typed with accents into the inbox search filters the leads, and IME
   assert.ok((await rowLabels(page)).includes(account.name));
   await context.close();
 });
+
+test('typed text is painted at once, in the keystroke\'s own task, not at the next animation frame', async () => {
+  const { page, context } = await openApp(env.browser, env.server.url);
+  await clickItem(page, 'Search', 'Lead inbox');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'TEXTAREA');
+  await page.waitForTimeout(300);
+  // One synchronous script: no animation frame can run between typing and looking.
+  const seen = await page.evaluate(() => {
+    const rows = () => window.forecourt.items().filter((it) => it.window === 'Lead inbox' && it.role === 'row').length;
+    const before = { frame: window.forecourt.frame(), rows: rows() };
+    const t = document.activeElement;
+    t.value = 'zzqx';  // no account is called that
+    t.dispatchEvent(new InputEvent('input', { data: 'zzqx', inputType: 'insertText' }));
+    return { before, drawn: window.forecourt.frame() - before.frame, rows: rows() };
+  });
+  assert.ok(seen.before.rows > 0, 'the inbox showed leads');
+  assert.ok(seen.drawn >= 1, `a frame was painted with the text: ${JSON.stringify(seen)}`);
+  assert.equal(seen.rows, 0, 'and it shows the search narrowed to nothing');
+  await context.close();
+});
