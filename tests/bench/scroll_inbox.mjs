@@ -1,7 +1,7 @@
 // The UI bench's scroll (issue 5, ui_scroll_frame_p95_ms), shared by ui_bench.mjs and
 // scroll_trace.mjs: the inbox of an open app scrolled by a 100 px wheel event every 16.7 ms for
 // 5 s, sent without waiting for each to be handled. Returns the requestAnimationFrame intervals
-// (gaps) and the app's frame records (app.traceFrames: t, cpuMs, firstRow).
+// (gaps) and the app's frame records (app.traceFrames: t, cpuMs, buildMs, paintMs, firstRow).
 export async function scrollInbox(page) {
   const inbox = await page.evaluate(() => window.forecourt.items().find((i) => i.label === 'Lead inbox'));
   await page.mouse.move(inbox.rect.x + inbox.rect.w / 2, inbox.rect.y + inbox.rect.h / 2);

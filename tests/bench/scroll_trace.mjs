@@ -21,7 +21,7 @@ try {
   for (let run = 0; run < Number(process.env.FC_RUNS || 2); ++run) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(demoUrl(external || server.url));
+    await page.goto(demoUrl(external || server.url) + '&renderer=webgl2');  // the readback is WebGL's
     await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs, null,
       { timeout: 300000, polling: 50 });
     await page.waitForTimeout(3000);
