@@ -2,11 +2,12 @@
 // few sizes and pixel ratios, light and dark, with the clock fixed so the times shown are the same. For a change
 // meant to leave the pixels alone (a new renderer). Not a test: run it by hand.
 //   node tests/browser/compare_builds.mjs <www-A> <www-B>   (e.g. build/www-main build/www)
+//   FC_RENDERER=webgl2 (or cpu) has both draw with that renderer; else the app chooses.
 // One server (its data seeded once) serves both: the page's forecourt_app.{js,wasm} are taken
 // from each folder in turn. Screens that differ are saved as build/artifacts/compare-*.png.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, demoUrl, artifactsDir } from './harness.mjs';
+import { startServer, launchBrowser, demoUrl, artifactsDir, comparePngs } from './harness.mjs';
 
 const [wwwA, wwwB] = process.argv.slice(2).map((p) => path.resolve(p));
 if (!wwwA || !wwwB) {
@@ -52,7 +53,7 @@ async function shoot(browser, url, www, layout) {
   }
   const page = await context.newPage();
   await page.clock.setFixedTime(fixedTime);
-  await page.goto(demoUrl(url));
+  await page.goto(demoUrl(url) + (process.env.FC_RENDERER ? `&renderer=${process.env.FC_RENDERER}` : ''));
   await page.waitForFunction(() => window.forecourt && window.forecourt.firstDataFrameMs !== null, null, { timeout: 60000 });
   await settle(page);
   const shots = [['start', await page.screenshot()]];
@@ -72,31 +73,6 @@ async function shoot(browser, url, www, layout) {
   return shots;
 }
 
-// Differing pixels between two PNGs, decoded by the browser.
-async function diffPixels(page, a, b) {
-  return page.evaluate(async ([a64, b64]) => {
-    const decode = async (b64s) => {
-      const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64s)).blob());
-      const c = new OffscreenCanvas(bmp.width, bmp.height);
-      const g = c.getContext('2d');
-      g.drawImage(bmp, 0, 0);
-      return g.getImageData(0, 0, bmp.width, bmp.height);
-    };
-    const [x, y] = [await decode(a64), await decode(b64)];
-    if (x.width !== y.width || x.height !== y.height) return { size: true };
-    let n = 0, box = null, maxd = 0;
-    for (let i = 0; i < x.data.length; i += 4) {
-      const d = Math.max(Math.abs(x.data[i] - y.data[i]), Math.abs(x.data[i + 1] - y.data[i + 1]),
-        Math.abs(x.data[i + 2] - y.data[i + 2]));
-      if (!d) continue;
-      ++n; maxd = Math.max(maxd, d);
-      const px = (i / 4) % x.width, py = Math.floor(i / 4 / x.width);
-      box = box ? [Math.min(box[0], px), Math.min(box[1], py), Math.max(box[2], px), Math.max(box[3], py)] : [px, py, px, py];
-    }
-    return { pixels: n, maxDelta: maxd, box };
-  }, [a.toString('base64'), b.toString('base64')]);
-}
-
 const server = await startServer({ demo: 'tiny', seed: 5 });
 const browser = await launchBrowser();
 let differing = 0, compared = 0;
@@ -112,7 +88,8 @@ try {
       ++compared;
       if (!a[i] || !b[i]) { ++differing; console.log(`${tag} ${name}: drawn by one build only`); continue; }
       if (a[i][1].equals(b[i][1])) { console.log(`${tag} ${name}: identical`); continue; }
-      const d = await diffPixels(scratch, a[i][1], b[i][1]);
+      const c = await comparePngs(scratch, a[i][1], b[i][1]);
+      const d = c.size ? c : { pixels: c.differing, maxDelta: c.maxDelta, box: c.box };
       if (!d.size && d.pixels === 0) { console.log(`${tag} ${name}: identical pixels`); continue; }
       ++differing;
       console.log(`${tag} ${name}: DIFFERENT ${JSON.stringify(d)}`);

@@ -147,3 +147,40 @@ export async function clickItem(page, label, window = '') {
   await page.mouse.click(it.rect.x + it.rect.w / 2, it.rect.y + it.rect.h / 2);
   return it;
 }
+
+// Two PNG screenshots of the same size compared pixel by pixel (decoded in `page`), inside
+// `rect` (device pixels {x, y, w, h}; the whole image without it). A pixel's difference is its
+// largest channel difference. Returns the size (width, height), the pixels compared, how many
+// differ at all (`differing`, their bounding `box` [x0, y0, x1, y1] and `maxDelta`), the share
+// within 8 levels (`near`), how many are over 64 apart (`far`), and the `mean` difference.
+export async function comparePngs(page, a, b, rect = null) {
+  return page.evaluate(async ([a64, b64, rect]) => {
+    const decode = async (b64s) => {
+      const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64s)).blob());
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d');
+      g.drawImage(bmp, 0, 0);
+      return g.getImageData(0, 0, bmp.width, bmp.height);
+    };
+    const [x, y] = [await decode(a64), await decode(b64)];
+    if (x.width !== y.width || x.height !== y.height) return { size: true };
+    const r = rect || { x: 0, y: 0, w: x.width, h: x.height };
+    let pixels = 0, differing = 0, near = 0, far = 0, sum = 0, maxDelta = 0, box = null;
+    for (let py = Math.max(0, r.y); py < Math.min(x.height, r.y + r.h); ++py) {
+      for (let px = Math.max(0, r.x); px < Math.min(x.width, r.x + r.w); ++px) {
+        const i = (py * x.width + px) * 4;
+        const d = Math.max(Math.abs(x.data[i] - y.data[i]), Math.abs(x.data[i + 1] - y.data[i + 1]),
+          Math.abs(x.data[i + 2] - y.data[i + 2]));
+        ++pixels;
+        sum += d;
+        if (d <= 8) ++near; else if (d > 64) ++far;
+        if (!d) continue;
+        ++differing;
+        maxDelta = Math.max(maxDelta, d);
+        box = box ? [Math.min(box[0], px), Math.min(box[1], py), Math.max(box[2], px), Math.max(box[3], py)] : [px, py, px, py];
+      }
+    }
+    return { width: x.width, height: x.height, pixels, differing, box, maxDelta,
+      near: near / pixels, far, mean: sum / pixels };
+  }, [a.toString('base64'), b.toString('base64'), rect]);
+}

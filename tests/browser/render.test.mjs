@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, items, findItem, artifactsDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, items, findItem, artifactsDir, comparePngs } from './harness.mjs';
 
 const env = useServerAndBrowser({ demo: 'tiny', seed: 5 });
 
@@ -285,28 +285,9 @@ test('the CPU renderer draws what the WebGL2 renderer draws', async () => {
   const scratch = await env.browser.newPage();
   for (let i = 0; i < shots.cpu.length; ++i) {
     const [gl, cpu] = [shots.webgl2[i], shots.cpu[i]];
-    const d = await scratch.evaluate(async ([a64, b64, r]) => {
-      const decode = async (s) => {
-        const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + s)).blob());
-        const c = new OffscreenCanvas(bmp.width, bmp.height);
-        const g = c.getContext('2d');
-        g.drawImage(bmp, 0, 0);
-        return g.getImageData(0, 0, bmp.width, bmp.height);
-      };
-      const [x, y] = [await decode(a64), await decode(b64)];
-      let near = 0, far = 0, sum = 0, n = 0;
-      for (let py = Math.ceil(r.y * 2); py < Math.floor((r.y + r.h) * 2); ++py) {
-        for (let px = Math.ceil(r.x * 2); px < Math.floor((r.x + r.w) * 2); ++px) {
-          const j = (py * x.width + px) * 4;
-          const d = Math.max(Math.abs(x.data[j] - y.data[j]), Math.abs(x.data[j + 1] - y.data[j + 1]),
-            Math.abs(x.data[j + 2] - y.data[j + 2]));
-          sum += d;
-          ++n;
-          if (d <= 8) ++near; else if (d > 64) ++far;
-        }
-      }
-      return { width: x.width, pixels: n, near: near / n, far, mean: sum / n };
-    }, [gl.png.toString('base64'), cpu.png.toString('base64'), gl.rect]);
+    const r = gl.rect;  // CSS pixels: the canvas is at 2x
+    const d = await comparePngs(scratch, gl.png, cpu.png,
+      { x: Math.ceil(r.x * 2), y: Math.ceil(r.y * 2), w: Math.floor(r.w * 2), h: Math.floor(r.h * 2) });
     const what = `${gl.window} ${JSON.stringify(d)}`;
     if (process.env.RENDER_DEBUG) console.log(what);
     const same = d.near >= 0.995 && d.mean < 0.5 && d.far < 500;
