@@ -327,6 +327,71 @@ bool clip_of(const ImDrawCmd& cmd, ImVec2 off, ImVec2 scale, int width, int heig
     return out.x0 < out.x1 && out.y0 < out.y1;
 }
 
+// The pixels that differ from what r.pixels show, now that `data` is to be drawn: every
+// draw list that changed, where it was and where it is (everything when the frame's size or
+// colour changed, or the lists came and went). Records the frame as the one shown.
+PixelRect take_changes(CpuRenderer& r, const ImDrawData* data, const float clear[4], int width,
+                       int height) {
+    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+    const PixelRect all{0, 0, width, height};
+    const std::uint64_t frame = frame_setup_hash(data, clear);
+    std::vector<std::uint64_t> lists;
+    std::vector<PixelRect> bounds;  // the pixels each list may touch
+    for (const ImDrawList* list : data->CmdLists) {
+        lists.push_back(draw_list_hash(list));
+        PixelRect b{width, height, 0, 0};
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            PixelRect clip;
+            if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState) b = all;
+            else if (clip_of(cmd, off, scale, width, height, clip))
+                b = bounding(b, overlap(clip, drawn_box(list, cmd, off, scale)));
+        }
+        bounds.push_back(b);
+    }
+    PixelRect dirty = all;
+    if (r.drawn_valid && frame == r.drawn_frame && lists.size() == r.drawn_lists.size()) {
+        dirty = {width, height, 0, 0};
+        for (size_t i = 0; i < lists.size(); ++i) {
+            if (lists[i] != r.drawn_lists[i])
+                dirty = bounding(dirty, bounding(bounds[i], r.drawn_bounds[i]));
+        }
+    }
+    r.drawn_frame = frame;
+    r.drawn_lists = std::move(lists);
+    r.drawn_bounds = std::move(bounds);
+    r.drawn_valid = true;
+    return dirty;
+}
+
+// One draw list's commands, inside `dirty`.
+void draw_list(const Target& t, const ImDrawData* data, const ImDrawList* list,
+               const PixelRect& dirty, int height) {
+    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        if (cmd.UserCallback) {
+            if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+            continue;
+        }
+        PixelRect clip;
+        if (!clip_of(cmd, off, scale, t.width, height, clip)) continue;
+        clip = overlap(clip, dirty);
+        if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
+        const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;
+        const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+        for (unsigned i = 0; i + 3 <= cmd.ElemCount;) {
+            if (i + 6 <= cmd.ElemCount && axis_aligned_quad(v, idx + i, idx[i])) {
+                draw_quad(t, clip, v + idx[i], off, scale);
+                i += 6;
+                continue;
+            }
+            Corner p[3] = {corner(v[idx[i]], off, scale), corner(v[idx[i + 1]], off, scale),
+                           corner(v[idx[i + 2]], off, scale)};
+            draw_triangle(t, clip, p);
+            i += 3;
+        }
+    }
+}
+
 }  // namespace
 
 void cpu_renderer_upload_fonts(CpuRenderer& r) {
@@ -344,37 +409,11 @@ void cpu_renderer_upload_fonts(CpuRenderer& r) {
 }
 
 bool cpu_renderer_draw(CpuRenderer& r, const ImDrawData* data, const float clear[4]) {
-    const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
-    const int width = int(data->DisplaySize.x * scale.x), height = int(data->DisplaySize.y * scale.y);
+    const int width = int(data->DisplaySize.x * data->FramebufferScale.x);
+    const int height = int(data->DisplaySize.y * data->FramebufferScale.y);
     if (width <= 0 || height <= 0) return false;
-    const PixelRect all{0, 0, width, height};
-
-    // Each list's hash and bounds; what changed since the frame shown.
-    const std::uint64_t frame = frame_setup_hash(data, clear);
-    std::vector<std::uint64_t> lists;
-    std::vector<PixelRect> bounds;
-    for (const ImDrawList* list : data->CmdLists) {
-        lists.push_back(draw_list_hash(list));
-        PixelRect b{width, height, 0, 0};
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            PixelRect clip;
-            if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState) b = all;
-            else if (clip_of(cmd, off, scale, width, height, clip)) b = bounding(b, overlap(clip, drawn_box(list, cmd, off, scale)));
-        }
-        bounds.push_back(b);
-    }
-    PixelRect dirty = all;
-    if (r.drawn_valid && frame == r.drawn_frame && lists.size() == r.drawn_lists.size()) {
-        dirty = {width, height, 0, 0};
-        for (size_t i = 0; i < lists.size(); ++i) {
-            if (lists[i] != r.drawn_lists[i]) dirty = bounding(dirty, bounding(bounds[i], r.drawn_bounds[i]));
-        }
-        if (dirty.x0 >= dirty.x1 || dirty.y0 >= dirty.y1) return false;
-    }
-    r.drawn_frame = frame;
-    r.drawn_lists = std::move(lists);
-    r.drawn_bounds = std::move(bounds);
-    r.drawn_valid = true;
+    const PixelRect dirty = take_changes(r, data, clear, width, height);
+    if (dirty.x0 >= dirty.x1 || dirty.y0 >= dirty.y1) return false;
     r.width = width;
     r.height = height;
     r.changed = dirty;
@@ -385,31 +424,7 @@ bool cpu_renderer_draw(CpuRenderer& r, const ImDrawData* data, const float clear
         fill_span(r.pixels.data() + size_t(y) * width, dirty.x0, dirty.x1, background | kOpaque);
     const Target t{r.pixels.data(), width, r.atlas.data(), r.atlas_width, r.atlas_height,
                    ImGui::GetIO().Fonts->TexUvWhitePixel};
-    for (const ImDrawList* list : data->CmdLists) {
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            if (cmd.UserCallback) {
-                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
-                continue;
-            }
-            PixelRect clip;
-            if (!clip_of(cmd, off, scale, width, height, clip)) continue;
-            clip = overlap(clip, dirty);
-            if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
-            const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;
-            const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
-            for (unsigned i = 0; i + 3 <= cmd.ElemCount;) {
-                if (i + 6 <= cmd.ElemCount && axis_aligned_quad(v, idx + i, idx[i])) {
-                    draw_quad(t, clip, v + idx[i], off, scale);
-                    i += 6;
-                    continue;
-                }
-                Corner p[3] = {corner(v[idx[i]], off, scale), corner(v[idx[i + 1]], off, scale),
-                               corner(v[idx[i + 2]], off, scale)};
-                draw_triangle(t, clip, p);
-                i += 3;
-            }
-        }
-    }
+    for (const ImDrawList* list : data->CmdLists) draw_list(t, data, list, dirty, height);
     return true;
 }
 
