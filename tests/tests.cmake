@@ -12,6 +12,4 @@ add_test(NAME unit COMMAND fc_unit_tests)
 # Core benchmarks, native build (the WASM build of the same sources is in wasm/wasm.cmake).
 file(GLOB CORE_BENCH_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/bench/*.cpp)
 add_executable(fc_core_bench ${CORE_BENCH_SOURCES})
-target_sources(fc_core_bench PRIVATE ${UI_VIEW_SOURCES})
-target_include_directories(fc_core_bench PRIVATE ${CMAKE_SOURCE_DIR}/ui)
-target_link_libraries(fc_core_bench PRIVATE fc_core)
+target_link_libraries(fc_core_bench PRIVATE fc_core fc_ui)

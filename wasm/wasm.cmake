@@ -4,9 +4,7 @@
 # The core benchmarks under Node: same sources as the native bench, for side-by-side ratios.
 file(GLOB CORE_BENCH_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/bench/*.cpp)
 add_executable(fc_core_bench ${CORE_BENCH_SOURCES})
-target_sources(fc_core_bench PRIVATE ${UI_VIEW_SOURCES})
-target_include_directories(fc_core_bench PRIVATE ${CMAKE_SOURCE_DIR}/ui)
-target_link_libraries(fc_core_bench PRIVATE fc_core)
+target_link_libraries(fc_core_bench PRIVATE fc_core fc_ui)
 target_link_options(fc_core_bench PRIVATE -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sENVIRONMENT=node -sEXIT_RUNTIME=1)
 
