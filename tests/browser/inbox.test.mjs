@@ -91,3 +91,24 @@ test('idle means idle: no frames are drawn while nothing changes, and a click st
   assert.ok(await page.evaluate(() => window.forecourt.frame()) > after);
   await context.close();
 });
+
+test('a click is painted in its own event: a header click has sorted before any animation frame runs', async () => {
+  const { page, context } = await openApp(env.browser, env.server.url);
+  await page.waitForTimeout(1500);
+  const header = await findItem(page, 'Age', 'Lead inbox');
+  // One synchronous script: press and release on the header, then look. No animation frame
+  // can run in between.
+  const seen = await page.evaluate((h) => {
+    const order = () => window.forecourt.items()
+      .filter((it) => it.window === 'Lead inbox' && it.role === 'row').map((it) => it.cells.join('|'));
+    const canvas = window.forecourt.canvas;
+    const at = { clientX: h.rect.x + h.rect.w / 2, clientY: h.rect.y + h.rect.h / 2, button: 0, bubbles: true };
+    const before = { frame: window.forecourt.frame(), order: order() };
+    canvas.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+    canvas.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0 }));
+    return { drawn: window.forecourt.frame() - before.frame, before: before.order, after: order() };
+  }, header);
+  assert.ok(seen.drawn >= 1, `the release painted a frame at once (${seen.drawn})`);
+  assert.notDeepEqual(seen.after, seen.before, 'and that frame shows the inbox sorted by age');
+  await context.close();
+});
