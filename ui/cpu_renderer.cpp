@@ -27,7 +27,7 @@ inline std::uint32_t blend(std::uint32_t dst, std::uint32_t src, std::uint32_t a
 // Where drawing goes, and the atlas to sample.
 struct Target {
     std::uint32_t* pixels;
-    int width;
+    int width, height;
     const unsigned char* atlas;
     int atlas_width, atlas_height;
     ImVec2 white;  // the atlas's white pixel: a vertex with this UV is a plain colour
@@ -365,7 +365,7 @@ PixelRect take_changes(CpuRenderer& r, const ImDrawData* data, const float clear
 
 // One draw list's commands, inside `dirty`.
 void draw_list(const Target& t, const ImDrawData* data, const ImDrawList* list,
-               const PixelRect& dirty, int height) {
+               const PixelRect& dirty) {
     const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
         if (cmd.UserCallback) {
@@ -373,7 +373,7 @@ void draw_list(const Target& t, const ImDrawData* data, const ImDrawList* list,
             continue;
         }
         PixelRect clip;
-        if (!clip_of(cmd, off, scale, t.width, height, clip)) continue;
+        if (!clip_of(cmd, off, scale, t.width, t.height, clip)) continue;
         clip = overlap(clip, dirty);
         if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
         const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;
@@ -422,9 +422,9 @@ bool cpu_renderer_draw(CpuRenderer& r, const ImDrawData* data, const float clear
     const ImU32 background = ImGui::ColorConvertFloat4ToU32(ImVec4(clear[0], clear[1], clear[2], 1));
     for (int y = dirty.y0; y < dirty.y1; ++y)
         fill_span(r.pixels.data() + size_t(y) * width, dirty.x0, dirty.x1, background | kOpaque);
-    const Target t{r.pixels.data(), width, r.atlas.data(), r.atlas_width, r.atlas_height,
+    const Target t{r.pixels.data(), width, height, r.atlas.data(), r.atlas_width, r.atlas_height,
                    ImGui::GetIO().Fonts->TexUvWhitePixel};
-    for (const ImDrawList* list : data->CmdLists) draw_list(t, data, list, dirty, height);
+    for (const ImDrawList* list : data->CmdLists) draw_list(t, data, list, dirty);
     return true;
 }
 
